@@ -1,0 +1,83 @@
+/**
+ * @module Builds the Roster HTTP application from its dependencies, without listening on a port,
+ * so tests build one per test file on a fresh database.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/connect.js';
+import { createAuth } from './http/auth.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { auditEventRoutes } from './http/routes/audit-events.js';
+import { healthRoutes } from './http/routes/health.js';
+import { meRoutes } from './http/routes/me.js';
+import { memberRoutes } from './http/routes/members.js';
+import { organizationRoutes } from './http/routes/organizations.js';
+import { roleRoutes } from './http/routes/roles.js';
+import { sessionRoutes } from './http/routes/session.js';
+import { Problem } from './http/schemas/common.js';
+import type { App, RouteDeps } from './http/types.js';
+import { createValidatorCompiler } from './http/validation.js';
+import { createServices, type Services } from './services/index.js';
+import type { PasswordHasher } from './services/passwords.js';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+  hasher?: PasswordHasher;
+}
+
+export async function buildApp({ config, database, logger = false, hasher }: AppDeps): Promise<{ app: App; services: Services }> {
+  const app: App = Fastify({
+    logger,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1_048_576,
+    // Ids and names in paths are case-sensitive; duplicate slashes are folded so `//api/...` is the same route.
+    routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  app.setValidatorCompiler(createValidatorCompiler({ Problem }));
+  registerProblemHandlers(app);
+
+  await app.register(cookie);
+  await app.register(helmet, { global: true });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Roster API', version: '1', description: 'Users, organizations, roles and access for your SaaS product.' },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'roster_session' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+
+  const services = createServices(database.db, {
+    signupEnabled: config.signupEnabled,
+    session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    hasher,
+  });
+  const auth = createAuth(database.db, services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });
+  const deps: RouteDeps = { services, auth };
+
+  healthRoutes(app, database.db);
+  sessionRoutes(app, deps);
+  meRoutes(app, deps);
+  organizationRoutes(app, deps);
+  memberRoutes(app, deps);
+  roleRoutes(app, deps);
+  auditEventRoutes(app, deps);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));
+
+  await app.ready();
+  return { app, services };
+}

@@ -1,0 +1,28 @@
+/**
+ * @module Applies the migrations in order. They are listed here rather than read from disk so the
+ * compiled server and the tests run exactly the same set.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as core from './migrations/0001_core.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_core': core,
+};
+
+export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+
+function migrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Whether every known migration has been applied: the readiness probe's second question. */
+export async function migrationsApplied<DB>(db: Kysely<DB>): Promise<boolean> {
+  const all = await migrator(db).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

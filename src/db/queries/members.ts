@@ -1,0 +1,102 @@
+/**
+ * @module Queries on members: a user inside one organization. Every function takes the organization
+ * id first; lists are keyset-paginated on (username, user id) so pages stay stable under writes.
+ */
+import type { Kysely } from 'kysely';
+import type { Member, MemberStatus } from '../../domain/types.js';
+import type { Database, MemberRow, UserRow } from '../schema.js';
+import { toUser } from './users.js';
+
+type Db = Kysely<Database>;
+
+export interface MemberFilter {
+  status?: MemberStatus;
+  /** Prefix of the username, email, first or last name, already case-folded. */
+  q?: string;
+  role?: string;
+  /** Keyset position: the (username key, user id) of the last row already shown. */
+  after?: [string, string];
+  limit: number;
+}
+
+const SEARCH_COLUMNS = ['m.username_key', 'm.email_key', 'm.first_name_key', 'm.last_name_key'] as const;
+
+// Member columns come last so their created_at / updated_at win over the user's.
+const withUser = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id').selectAll('u').selectAll('m');
+
+export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<Array<MemberRow & UserRow>> {
+  let q = withUser(db).where('m.organization_id', '=', organizationId);
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.role) q = q.where('m.role', '=', f.role);
+  if (f.q) {
+    // A prefix as an index range: every key starting with q sorts between q and q + U+FFFF.
+    const from = f.q;
+    const to = `${f.q}\uffff`;
+    q = q.where((eb) => eb.or(SEARCH_COLUMNS.map((c) => eb.and([eb(c, '>=', from), eb(c, '<', to)]))));
+  }
+  if (f.after) {
+    const [key, id] = f.after;
+    q = q.where((eb) => eb.or([eb('m.username_key', '>', key), eb.and([eb('m.username_key', '=', key), eb('m.user_id', '>', id)])]));
+  }
+  return q.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit).execute();
+}
+
+export async function findMember(db: Db, organizationId: string, userId: string): Promise<(MemberRow & UserRow) | undefined> {
+  return withUser(db).where('m.organization_id', '=', organizationId).where('m.user_id', '=', userId).executeTakeFirst();
+}
+
+/** The membership alone, for access checks on every request. */
+export async function findMembership(db: Db, organizationId: string, userId: string): Promise<Pick<MemberRow, 'role' | 'status'> | undefined> {
+  return db.selectFrom('members').select(['role', 'status']).where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function findMembersByIds(db: Db, organizationId: string, userIds: readonly string[]): Promise<Array<Pick<MemberRow, 'user_id' | 'role' | 'status' | 'username_key'>>> {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('members').select(['user_id', 'role', 'status', 'username_key'])
+    .where('organization_id', '=', organizationId).where('user_id', 'in', [...userIds]).execute();
+}
+
+export async function allMemberIds(db: Db, organizationId: string): Promise<Array<Pick<MemberRow, 'user_id' | 'role' | 'status' | 'username_key'>>> {
+  return db.selectFrom('members').select(['user_id', 'role', 'status', 'username_key']).where('organization_id', '=', organizationId).execute();
+}
+
+export async function insertMember(db: Db, row: MemberRow): Promise<void> {
+  await db.insertInto('members').values(row).execute();
+}
+
+export async function updateMembers(
+  db: Db,
+  organizationId: string,
+  userIds: readonly string[],
+  changes: Partial<Pick<MemberRow, 'role' | 'status' | 'deactivated_at'>> & { updated_at: string },
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.updateTable('members').set(changes).where('organization_id', '=', organizationId).where('user_id', 'in', [...userIds]).execute();
+}
+
+export async function deleteMembers(db: Db, organizationId: string, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.deleteFrom('members').where('organization_id', '=', organizationId).where('user_id', 'in', [...userIds]).execute();
+}
+
+/** The organizations a user belongs to, with the role and status there ("My Organizations", seed 001). */
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<Array<{ organization_id: string; name: string; role: string; status: MemberStatus }>> {
+  return db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select(['m.organization_id', 'o.name', 'm.role', 'm.status'])
+    .where('m.user_id', '=', userId).orderBy('o.name').orderBy('o.id').execute();
+}
+
+export function toMember(row: MemberRow & UserRow): Member {
+  const { id, superAdmin: _s, acceptedTermsVersion: _a, createdAt: _c, updatedAt: _u, ...profile } = toUser(row);
+  return {
+    ...profile,
+    userId: id,
+    role: row.role,
+    status: row.status,
+    groups: [],
+    addedBy: row.added_by,
+    addedVia: row.added_via,
+    joinedAt: row.created_at,
+    deactivatedAt: row.deactivated_at,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * @module Queries on users: the global identity, one per person, shared by every organization.
+ */
+import type { Kysely } from 'kysely';
+import { communicationName, effectiveDisplayName, gravatarUrl, renderClickToDial } from '../../domain/profile.js';
+import type { User } from '../../domain/types.js';
+import type { Database, NewUserRow, UserRow, UserUpdate } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
+  const key = login.trim().toLowerCase();
+  const column = key.includes('@') ? 'email_key' : 'username_key';
+  return db.selectFrom('users').selectAll().where(column, '=', key).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Db, emailKey: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  // Members copy the searchable names so each organization's list is searched on its own indexes.
+  const keys: Partial<Record<'email_key' | 'first_name_key' | 'last_name_key', string>> = {};
+  if (changes.email_key !== undefined) keys.email_key = changes.email_key;
+  if (changes.first_name !== undefined) keys.first_name_key = changes.first_name.toLowerCase();
+  if (changes.last_name !== undefined) keys.last_name_key = changes.last_name.toLowerCase();
+  if (Object.keys(keys).length > 0) await db.updateTable('members').set(keys).where('user_id', '=', id).execute();
+}
+
+export async function countMemberships(db: Db, userId: string): Promise<number> {
+  const row = await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function anySuperAdmin(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('super_admin', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function toUser(row: UserRow): User {
+  const names = { username: row.username, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name, alias: row.alias };
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: effectiveDisplayName(names),
+    alias: row.alias,
+    communicationName: communicationName(names),
+    title: row.title,
+    phone: row.phone,
+    phoneExtension: row.phone_extension,
+    address: row.address,
+    color: row.color,
+    clickToDial: row.click_to_dial,
+    clickToDialUrl: row.click_to_dial
+      ? renderClickToDial(row.click_to_dial, {
+          PhoneNumber: row.phone, Phone: row.phone, Ext: row.phone_extension, Extension: row.phone_extension,
+          Email: row.email, Username: row.username, FirstName: row.first_name, LastName: row.last_name,
+        })
+      : null,
+    senderEmails: JSON.parse(row.sender_emails) as string[],
+    signature: row.signature,
+    avatarUrl: gravatarUrl(row.email),
+    superAdmin: row.super_admin === 1,
+    lastLoginAt: row.last_login_at,
+    acceptedTermsVersion: row.accepted_terms_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * @module The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and flags are 0/1 in
+ * both SQLite and PostgreSQL, so rows read the same whichever database holds them; JSON is text.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  username_key: string;
+  email: string;
+  email_key: string;
+  password_hash: string | null;
+  first_name: string;
+  last_name: string;
+  display_name: string | null;
+  alias: string | null;
+  title: string | null;
+  phone: string | null;
+  phone_extension: string | null;
+  address: string | null;
+  color: string | null;
+  click_to_dial: string | null;
+  sender_emails: string;
+  signature: string | null;
+  super_admin: number;
+  last_login_at: string | null;
+  accepted_terms_version: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  settings: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RolesTable {
+  id: string;
+  organization_id: string;
+  key: string;
+  name: string;
+  description: string;
+  permissions: string;
+  builtin: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A user inside an organization. The *_key columns copy the user's names, folded, for indexed search. */
+export interface MembersTable {
+  organization_id: string;
+  user_id: string;
+  role: string;
+  status: 'active' | 'inactive';
+  username_key: string;
+  email_key: string;
+  first_name_key: string;
+  last_name_key: string;
+  added_by: string | null;
+  added_via: 'signup' | 'direct' | 'invitation' | 'organization';
+  deactivated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  current_organization_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  organization_id: string | null;
+  actor_user_id: string | null;
+  actor_display_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_display_name: string | null;
+  before: string | null;
+  after: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  organizations: OrganizationsTable;
+  roles: RolesTable;
+  members: MembersTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type RoleRow = Selectable<RolesTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

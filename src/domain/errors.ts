@@ -1,0 +1,63 @@
+/**
+ * @module The one error type Roster raises on purpose, and the catalogue of its codes.
+ * Every code has one HTTP status; the HTTP layer renders them as RFC 9457 problem details.
+ */
+
+export const ERROR_CODES = {
+  'request.invalid': 400,
+  'request.unknown_field': 400,
+  'request.cursor_invalid': 400,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'signup.disabled': 403,
+  'user.not_found': 404,
+  'user.username_taken': 409,
+  'user.email_taken': 409,
+  'user.username_immutable': 400,
+  'user.username_invalid': 400,
+  'user.password_invalid': 400,
+  'user.shared_identity': 409,
+  'user.password_set_by_user': 409,
+  'organization.not_found': 404,
+  'organization.inactive_membership': 403,
+  'member.not_found': 404,
+  'member.already_member': 409,
+  'member.owner_cannot_be_removed': 409,
+  'member.owner_cannot_be_deactivated': 409,
+  'member.owner_cannot_be_demoted': 409,
+  'member.owner_role_by_transfer_only': 409,
+  'member.deletion_disabled': 409,
+  'member.transfer_target_inactive': 409,
+  'member.cannot_act_on_self': 409,
+  'role.not_found': 404,
+  'role.key_taken': 409,
+  'role.builtin_immutable': 409,
+  'role.in_use': 409,
+  'permission.unknown': 400,
+  'permission.not_held': 403,
+  'audit.not_found': 404,
+  'route.not_found': 404,
+  'method.not_allowed': 405,
+  'payload.too_large': 413,
+  'media_type.unsupported': 415,
+  'rate.limited': 429,
+  'internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class RosterError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    detail: string,
+    /** The request field at fault, as a JSON pointer-ish path such as `body.email`. */
+    readonly field?: string,
+  ) {
+    super(detail);
+    this.name = 'RosterError';
+    this.status = ERROR_CODES[code];
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * @module Members of an organization (the console's Users page): list and search, add directly,
+ * edit, deactivate and activate, delete, bulk actions.
+ */
+import { Type } from 'typebox';
+import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { RoleKey } from '../schemas/organization.js';
+import { Member, NewUser, Password, ProfilePatch } from '../schemas/user.js';
+import type { App, RouteDeps } from '../types.js';
+
+const MemberParams = Type.Object({ organizationId: Id, userId: Id }, Strict);
+
+const ListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')], { description: 'Active and inactive members are listed apart' })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Prefix of the username, email, first or last name' })),
+  role: Type.Optional(Type.String({ maxLength: 64 })),
+}, Strict);
+
+const AddBody = Type.Object({ ...NewUser.properties, role: RoleKey }, Strict);
+const PatchBody = Type.Object({ ...ProfilePatch.properties, password: Type.Optional(Password), role: Type.Optional(RoleKey) }, Strict);
+const BulkBody = Type.Object({
+  action: Type.Union([Type.Literal('deactivate'), Type.Literal('activate'), Type.Literal('delete')]),
+  userIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
+  all: Type.Optional(Type.Boolean({ description: 'Every member but the owner and yourself' })),
+}, Strict);
+
+export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
+  const base = '/api/v1/organizations/:organizationId/members';
+
+  app.get(base, {
+    schema: { tags: ['members'], summary: 'List and search members (members.read)', params: OrganizationParams, querystring: ListQuery, response: { 200: PageOf(Member), ...problemResponses } },
+  }, async (request) => services.members.list(await auth.access(request, request.params.organizationId), { ...request.query, status: request.query.status ?? 'active', limit: request.query.limit ?? 50 }));
+
+  app.post(base, {
+    schema: { tags: ['members'], summary: 'Add a user directly with a username and password (members.create)', params: OrganizationParams, body: AddBody, response: { 201: Member, ...problemResponses } },
+  }, async (request, reply) => reply.status(201).send(await services.members.add(await auth.access(request, request.params.organizationId), request.body)));
+
+  app.post(`${base}/bulk`, {
+    schema: {
+      tags: ['members'], summary: 'Deactivate, activate or delete the selected members, or all of them, all or nothing',
+      params: OrganizationParams, body: BulkBody, response: { 200: Type.Object({ affected: Type.Integer() }), ...problemResponses },
+    },
+  }, async (request) => {
+    const { action, ...selection } = request.body;
+    return services.members.bulk(await auth.access(request, request.params.organizationId), action, selection);
+  });
+
+  app.get(`${base}/:userId`, {
+    schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Member, ...problemResponses } },
+  }, async (request) => services.members.get(await auth.access(request, request.params.organizationId), request.params.userId));
+
+  app.patch(`${base}/:userId`, {
+    schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, body: PatchBody, response: { 200: Member, ...problemResponses } },
+  }, async (request) => services.members.update(await auth.access(request, request.params.organizationId), request.params.userId, request.body));
+
+  app.delete(`${base}/:userId`, {
+    schema: { tags: ['members'], summary: 'Delete a member, when the organization allows deletion (members.delete)', params: MemberParams, response: { 204: Type.Null(), ...problemResponses } },
+  }, async (request, reply) => {
+    await services.members.remove(await auth.access(request, request.params.organizationId), request.params.userId);
+    return reply.status(204).send(null);
+  });
+
+  app.post(`${base}/:userId/deactivate`, {
+    schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
+  }, async (request) => services.members.deactivate(await auth.access(request, request.params.organizationId), request.params.userId));
+
+  app.post(`${base}/:userId/activate`, {
+    schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
+  }, async (request) => services.members.activate(await auth.access(request, request.params.organizationId), request.params.userId));
+}

@@ -1,0 +1,41 @@
+/**
+ * @module Schema pieces every route shares: ids, pagination, problem details. The same schemas
+ * validate requests, shape responses and generate the OpenAPI document.
+ */
+import { Type, type TSchema } from 'typebox';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'Opaque identifier' });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Strict = { additionalProperties: false } as const;
+
+export const Problem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  code: Type.String({ description: 'Stable machine-readable error code' }),
+  field: Type.Optional(Type.String({ description: 'The request field at fault, e.g. body.email' })),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+}, { $id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** Error responses listed on every route, so the OpenAPI document shows them. */
+export const problemResponses = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  409: Type.Ref('Problem'),
+  429: Type.Ref('Problem'),
+};
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+};
+
+export const PageOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const OrganizationParams = Type.Object({ organizationId: Id }, Strict);

@@ -1,0 +1,70 @@
+/**
+ * @module Schemas of organizations, their settings, roles and audit events.
+ */
+import { Type } from 'typebox';
+import { Id, Nullable, Strict, Timestamp } from './common.js';
+
+export const OrganizationName = Type.String({ minLength: 1, maxLength: 200 });
+
+const settingsFields = {
+  allowMemberDeletion: Type.Boolean({ description: 'Members can be deleted (seed 003), not only deactivated (seed 000)' }),
+  invitationLifetimeDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  sessionIdleMinutes: Nullable(Type.Integer({ minimum: 5, maximum: 60 * 24 * 30 })),
+  sessionAbsoluteHours: Nullable(Type.Integer({ minimum: 1, maximum: 24 * 365 })),
+};
+
+export const Organization = Type.Object({
+  id: Id,
+  name: Type.String(),
+  settings: Type.Object(settingsFields),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const OrganizationPatch = Type.Object({
+  name: Type.Optional(OrganizationName),
+  settings: Type.Optional(Type.Partial(Type.Object(settingsFields, Strict))),
+}, Strict);
+
+export const RoleKey = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z][a-z0-9_-]*$' });
+const Permissions = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 500 });
+
+export const Role = Type.Object({
+  id: Id,
+  key: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  permissions: Type.Array(Type.String()),
+  builtin: Type.Boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const NewRole = Type.Object({
+  key: RoleKey,
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  permissions: Permissions,
+}, Strict);
+
+export const RolePatch = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  permissions: Type.Optional(Permissions),
+}, Strict);
+
+export const Permission = Type.Object({ key: Type.String(), description: Type.String(), source: Type.String() });
+
+export const AuditEvent = Type.Object({
+  id: Id,
+  organizationId: Nullable(Id),
+  actorUserId: Nullable(Id),
+  actorDisplayName: Type.String({ description: 'The actor\'s display name when the event happened' }),
+  action: Type.String(),
+  targetType: Type.String(),
+  targetId: Nullable(Type.String()),
+  targetDisplayName: Nullable(Type.String()),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  createdAt: Timestamp,
+});

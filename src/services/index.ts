@@ -1,0 +1,33 @@
+/**
+ * @module Creates every service once with its dependencies: no globals, so each test builds its
+ * own set on its own database.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { listEvents } from './audit.js';
+import { createMemberService } from './members.js';
+import { createOrganizationService } from './organizations.js';
+import { createPasswordHasher, type PasswordHasher } from './passwords.js';
+import { createRoleService } from './roles.js';
+import { createSessionService, type SessionPolicy } from './sessions.js';
+import { createUserService } from './users.js';
+
+export interface ServiceOptions {
+  signupEnabled: boolean;
+  session: SessionPolicy;
+  hasher?: PasswordHasher;
+}
+
+export function createServices(db: Kysely<Database>, options: ServiceOptions) {
+  const hasher = options.hasher ?? createPasswordHasher();
+  return {
+    users: createUserService(db, hasher, { signupEnabled: options.signupEnabled }),
+    sessions: createSessionService(db, hasher, options.session),
+    organizations: createOrganizationService(db),
+    members: createMemberService(db, hasher),
+    roles: createRoleService(db),
+    audit: { list: listEvents.bind(null, db) },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

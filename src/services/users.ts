@@ -1,0 +1,93 @@
+/**
+ * @module The user's own account: sign-up (a user and an organization at once, seed 001), the
+ * profile at /me, and the instance's super admins.
+ */
+import type { Kysely } from 'kysely';
+import { RosterError } from '../domain/errors.js';
+import type { Organization, User } from '../domain/types.js';
+import { effectiveDisplayName } from '../domain/profile.js';
+import { now } from '../db/ids.js';
+import { findUserById, findUserByLogin, insertUser, toUser, updateUser, anySuperAdmin } from '../db/queries/users.js';
+import type { Database, UserRow } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import type { Actor } from './access.js';
+import { record } from './audit.js';
+import { buildUserRow, type NewUserInput } from './new-user.js';
+import { createOrganizationIn } from './organizations.js';
+import type { PasswordHasher } from './passwords.js';
+import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
+
+export const actorOf = (row: UserRow): Actor => ({
+  userId: row.id,
+  superAdmin: row.super_admin === 1,
+  displayName: effectiveDisplayName({ username: row.username, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name, alias: row.alias }),
+});
+
+export function createUserService(db: Kysely<Database>, hasher: PasswordHasher, options: { signupEnabled: boolean }) {
+  return {
+    async signup(input: NewUserInput & { organizationName: string }): Promise<{ user: UserRow; organization: Organization }> {
+      if (!options.signupEnabled) throw new RosterError('signup.disabled', 'Sign-up is turned off on this instance');
+      const { organizationName, ...userInput } = input;
+      const row = await buildUserRow(hasher, userInput);
+      return inTransaction(db, async (trx) => {
+        await insertUser(trx, row);
+        const actor = actorOf(row);
+        const organization = await createOrganizationIn(trx, actor, row, organizationName, 'signup');
+        await record(trx, actor, {
+          organizationId: organization.id, action: 'user.signed_up', targetType: 'user', targetId: row.id,
+          targetDisplayName: actor.displayName, after: { username: row.username, email: row.email },
+        });
+        return { user: row, organization };
+      });
+    },
+
+    async get(userId: string): Promise<User> {
+      const row = await findUserById(db, userId);
+      if (!row) throw new RosterError('user.not_found', 'No such user');
+      return toUser(row);
+    },
+
+    async updateProfile(actor: Actor, patch: ProfileInput & { username?: string }): Promise<User> {
+      return inTransaction(db, async (trx) => {
+        const row = await findUserById(trx, actor.userId);
+        if (!row) throw new RosterError('user.not_found', 'No such user');
+        if (patch.username !== undefined && patch.username !== row.username) {
+          throw new RosterError('user.username_immutable', 'A username can not be changed once saved', 'body.username');
+        }
+        const { username: _u, ...profile } = patch;
+        const changes = profileColumns(profile);
+        await updateUser(trx, row.id, { ...changes, updated_at: now() });
+        await record(trx, actor, {
+          organizationId: null, action: 'user.profile_updated', targetType: 'user', targetId: row.id,
+          targetDisplayName: actor.displayName,
+          before: auditableProfile(Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof UserRow]]))),
+          after: auditableProfile(changes),
+        });
+        const updated = await findUserById(trx, row.id);
+        return toUser(updated ?? row);
+      });
+    },
+
+    /** `roster create-admin`: a new super admin, or an existing user promoted to one. */
+    async createSuperAdmin(input: NewUserInput): Promise<{ user: User; created: boolean }> {
+      const existing = await findUserByLogin(db, input.username);
+      if (existing) {
+        await inTransaction(db, async (trx) => {
+          await updateUser(trx, existing.id, { super_admin: 1, updated_at: now() });
+          await record(trx, null, { organizationId: null, action: 'user.super_admin_granted', targetType: 'user', targetId: existing.id, targetDisplayName: existing.username });
+        });
+        return { user: toUser({ ...existing, super_admin: 1 }), created: false };
+      }
+      const row = await buildUserRow(hasher, input, true);
+      await inTransaction(db, async (trx) => {
+        await insertUser(trx, row);
+        await record(trx, null, { organizationId: null, action: 'user.super_admin_created', targetType: 'user', targetId: row.id, targetDisplayName: row.username });
+      });
+      return { user: toUser(row), created: true };
+    },
+
+    hasSuperAdmin: () => anySuperAdmin(db),
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;
