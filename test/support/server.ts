@@ -1,0 +1,74 @@
+/**
+ * @module Starts a real Roster server on a fresh database and a free port for one test file, and
+ * helpers to sign people up and add members through the public API.
+ */
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import type { App } from '../../src/http/types.js';
+import type { Services } from '../../src/services/index.js';
+import { Client } from './client.js';
+import { createTestDatabase, type TestDialect } from './databases.js';
+
+export interface TestServer {
+  dialect: TestDialect;
+  url: string;
+  app: App;
+  services: Services;
+  database: DatabaseHandle;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function startRoster(dialect: TestDialect, env: Env = {}): Promise<TestServer> {
+  const testDb = await createTestDatabase(dialect);
+  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', ...env });
+  const database = openDatabase({ url: config.databaseUrl, poolSize: 5 });
+  await migrateToLatest(database.db);
+  const { app, services } = await buildApp({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    dialect, url, app, services, database,
+    client: () => new Client(url),
+    close: async () => {
+      await app.close();
+      await database.close();
+      await testDb.drop();
+    },
+  };
+}
+
+let counter = 0;
+export const PASSWORD = 'a long enough passphrase 42';
+
+export interface SignedUp {
+  client: Client;
+  user: { id: string; username: string; email: string; displayName: string };
+  organization: { id: string; name: string };
+}
+
+/** Signs a new person up through the API; they own a new organization. */
+export async function signUp(server: TestServer, name = `user${++counter}`, organizationName = `${name}'s org`): Promise<SignedUp> {
+  const client = server.client();
+  const res = await client.post('/api/v1/signup', {
+    username: name, email: `${name}@example.com`, password: PASSWORD, firstName: name, lastName: 'Tester', organizationName,
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, user: res.body.user, organization: res.body.organization };
+}
+
+/** Adds a member directly (seed 000) and signs them in with their own client. */
+export async function addMember(server: TestServer, admin: SignedUp, role = 'member', name = `member${++counter}`): Promise<SignedUp> {
+  const res = await admin.client.post(`/api/v1/organizations/${admin.organization.id}/members`, {
+    username: name, email: `${name}@example.com`, password: PASSWORD, firstName: name, lastName: 'Member', role,
+  });
+  if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const client = server.client();
+  const login = await client.post('/api/v1/session', { login: name, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return { client, user: login.body.user, organization: admin.organization };
+}
