@@ -11,7 +11,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { createAuth } from './http/auth.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { auditEventRoutes } from './http/routes/audit-events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { meRoutes } from './http/routes/me.js';
@@ -39,6 +39,7 @@ export async function buildApp({ config, database, logger = false, hasher }: App
     bodyLimit: 1_048_576,
     // Ids and names in paths are case-sensitive; duplicate slashes are folded so `//api/...` is the same route.
     routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);
@@ -63,8 +64,11 @@ export async function buildApp({ config, database, logger = false, hasher }: App
     signupEnabled: config.signupEnabled,
     session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     hasher,
+    listenUrl: database.dialect === 'postgres' ? config.databaseUrl : undefined,
   });
-  const auth = createAuth(database.db, services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });
+  await services.accessCache.start();
+  app.addHook('onClose', () => services.accessCache.close());
+  const auth = createAuth(services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });
   const deps: RouteDeps = { services, auth };
 
   healthRoutes(app, database.db);

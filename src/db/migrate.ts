@@ -4,9 +4,11 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as core from './migrations/0001_core.js';
+import * as permissions from './migrations/0002_permissions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
+  '0002_permissions': permissions,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

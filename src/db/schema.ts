@@ -47,6 +47,8 @@ export interface RolesTable {
   description: string;
   permissions: string;
   builtin: number;
+  /** JSON `{ [resourceType]: 'one' | 'granted' | 'all' }` (seed 003: Partner, Normal, Admin). */
+  resource_scopes: string;
   created_at: string;
   updated_at: string;
 }
@@ -94,6 +96,86 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
+/** A permission registered by the host application, optionally limited to some roles (seed 003). */
+export interface AppPermissionsTable {
+  organization_id: string;
+  key: string;
+  description: string;
+  /** JSON array of role keys, or null for any role. */
+  allowed_roles: string | null;
+  created_at: string;
+}
+
+/** A data set of the host application; its actions appear as `module:<name>.<action>` (seed 002). */
+export interface ModulesTable {
+  organization_id: string;
+  name: string;
+  description: string;
+  created_at: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  name_key: string;
+  description: string;
+  permissions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  organization_id: string;
+  group_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** User-specific permissions: allow or deny, overriding role and groups; inherit is no row (seed 002). */
+export interface MemberPermissionsTable {
+  organization_id: string;
+  user_id: string;
+  permission: string;
+  effect: 'allow' | 'deny';
+}
+
+export interface ResourceTypesTable {
+  organization_id: string;
+  key: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ResourcesTable {
+  organization_id: string;
+  type: string;
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MemberResourcesTable {
+  organization_id: string;
+  user_id: string;
+  type: string;
+  resource_id: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  permissions: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -101,6 +183,15 @@ export interface Database {
   members: MembersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  app_permissions: AppPermissionsTable;
+  modules: ModulesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  member_permissions: MemberPermissionsTable;
+  resource_types: ResourceTypesTable;
+  resources: ResourcesTable;
+  member_resources: MemberResourcesTable;
+  api_keys: ApiKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -111,3 +202,5 @@ export type RoleRow = Selectable<RolesTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;

@@ -3,6 +3,7 @@
  * clients cannot depend on its shape.
  */
 import { RosterError } from './errors.js';
+import { isStorableText } from './text.js';
 
 export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -11,7 +12,7 @@ export function encodeCursor(key: readonly string[]): string {
 export function decodeCursor(cursor: string, parts: number): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === parts && key.every((k) => typeof k === 'string')) return key;
+    if (Array.isArray(key) && key.length === parts && key.every((k) => typeof k === 'string' && isStorableText(k))) return key;
   } catch {
     // fall through to the same answer as a well-formed but wrong cursor
   }

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   'request.invalid': 400,
   'request.unknown_field': 400,
   'request.cursor_invalid': 400,
+  'request.uri_too_long': 414,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.forbidden': 403,

@@ -9,8 +9,6 @@ import { resolveAccess, type Access, type Actor } from '../services/access.js';
 import type { Services } from '../services/index.js';
 import type { ResolvedSession } from '../services/sessions.js';
 import { actorOf } from '../services/users.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 
 export interface CookieOptions {
   secure: boolean;
@@ -19,7 +17,7 @@ export interface CookieOptions {
 
 const resolved = new WeakMap<FastifyRequest, Promise<ResolvedSession | null>>();
 
-export function createAuth(db: Kysely<Database>, services: Services, cookie: CookieOptions) {
+export function createAuth(services: Services, cookie: CookieOptions) {
   // `__Host-` binds the cookie to this origin over TLS; plain-HTTP localhost can not use the prefix.
   const cookieName = cookie.secure ? '__Host-roster_session' : 'roster_session';
 
@@ -50,7 +48,7 @@ export function createAuth(db: Kysely<Database>, services: Services, cookie: Coo
 
     async access(request: FastifyRequest, organizationId: string): Promise<Access> {
       const s = await requireSession(request);
-      return resolveAccess(db, actorOf(s.user), organizationId);
+      return resolveAccess(services.accessCache, actorOf(s.user), organizationId);
     },
 
     setSessionCookie(reply: FastifyReply, token: string): void {

@@ -3,12 +3,12 @@
  * is at fault, its name. Unexpected errors are logged and answered with a plain 500 that leaks
  * nothing.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, RosterError, type ErrorCode } from '../domain/errors.js';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
   429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
@@ -66,4 +66,15 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, 'internal', 'Something went wrong on our side; it has been logged');
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors`
+ * option): a path parameter that is not valid percent-encoded UTF-8, or longer than the router takes.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 'request.uri_too_long', 'A path parameter is longer than any identifier', 'params');
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, 'request.invalid', 'The path is not valid percent-encoded UTF-8', 'params');
+  request.log.error({ err: error }, 'unexpected router error');
+  return sendProblem(reply, 'internal', 'Something went wrong on our side; it has been logged');
 }

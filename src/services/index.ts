@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { createAccessCache } from './access-cache.js';
 import { listEvents } from './audit.js';
 import { createMemberService } from './members.js';
 import { createOrganizationService } from './organizations.js';
@@ -14,18 +15,22 @@ import { createUserService } from './users.js';
 
 export interface ServiceOptions {
   signupEnabled: boolean;
+  /** PostgreSQL URL: decision caches of several processes listen there for each other's changes. */
+  listenUrl?: string;
   session: SessionPolicy;
   hasher?: PasswordHasher;
 }
 
 export function createServices(db: Kysely<Database>, options: ServiceOptions) {
   const hasher = options.hasher ?? createPasswordHasher();
+  const accessCache = createAccessCache(db, { listenUrl: options.listenUrl });
   return {
+    accessCache,
     users: createUserService(db, hasher, { signupEnabled: options.signupEnabled }),
     sessions: createSessionService(db, hasher, options.session),
     organizations: createOrganizationService(db),
-    members: createMemberService(db, hasher),
-    roles: createRoleService(db),
+    members: createMemberService(db, hasher, accessCache),
+    roles: createRoleService(db, accessCache),
     audit: { list: listEvents.bind(null, db) },
   };
 }

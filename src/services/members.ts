@@ -9,17 +9,18 @@ import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
 import { assertCanGrantRole, assertNotOwner } from '../domain/member-rules.js';
 import { notHeld } from '../domain/permissions.js';
+import { effectiveDisplayName } from '../domain/profile.js';
 import type { Member, MemberStatus, Page } from '../domain/types.js';
 import { emailKey } from '../domain/username.js';
 import { now } from '../db/ids.js';
 import {
-  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, toMember, updateMembers,
+  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, toMember, updateMembers, type MemberTarget,
 } from '../db/queries/members.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
 import { findRole } from '../db/queries/roles.js';
 import { countMemberships, findUserByEmail, insertUser, updateUser } from '../db/queries/users.js';
 import type { Database } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
+import type { AccessCache } from './access-cache.js';
 import { requirePermission, rolePermissions, type Access } from './access.js';
 import { record, type AuditEntry } from './audit.js';
 import { assertPasswordAcceptable, buildUserRow, type NewUserInput } from './new-user.js';
@@ -61,14 +62,20 @@ async function assertOutranks(db: Db, access: Access, targetRole: string): Promi
   if (missing.length > 0) throw new RosterError('auth.forbidden', 'That member holds permissions you do not');
 }
 
-const memberAudit = (access: Access, action: string, m: { user_id: string; username: string }, before?: unknown, after?: unknown): AuditEntry => ({
-  organizationId: access.organizationId, action, targetType: 'member', targetId: m.user_id, targetDisplayName: m.username, before, after,
+type AuditTarget = Pick<MemberTarget, 'user_id' | 'username' | 'first_name' | 'last_name' | 'display_name'>;
+
+/** A member appears in history under their display name (seed 000), which the event keeps after they are gone. */
+const displayNameOf = (m: AuditTarget): string =>
+  effectiveDisplayName({ username: m.username, firstName: m.first_name, lastName: m.last_name, displayName: m.display_name, alias: null });
+
+const memberAudit = (access: Access, action: string, m: AuditTarget, before?: unknown, after?: unknown): AuditEntry => ({
+  organizationId: access.organizationId, action, targetType: 'member', targetId: m.user_id, targetDisplayName: displayNameOf(m), before, after,
 });
 
-export function createMemberService(db: Db, hasher: PasswordHasher) {
+export function createMemberService(db: Db, hasher: PasswordHasher, cache: AccessCache) {
   async function setStatus(access: Access, userId: string, status: MemberStatus): Promise<Member> {
     requirePermission(access, 'members.deactivate');
-    return inTransaction(db, async (trx) => {
+    return cache.change(access.organizationId, async (trx) => {
       const m = await loadMember(trx, access.organizationId, userId);
       if (status === 'inactive') assertNotOwner(m, 'deactivate');
       await assertOutranks(trx, access, m.role);
@@ -101,7 +108,8 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
       requirePermission(access, 'members.create');
       const { role, ...userInput } = input;
       const row = await buildUserRow(hasher, userInput);
-      return inTransaction(db, async (trx) => {
+      // A user who was not a member may be cached as such.
+      return cache.change(access.organizationId, async (trx) => {
         assertCanGrantRole(access.permissions, role, await existingRole(trx, access.organizationId, role));
         if (await findUserByEmail(trx, row.email_key)) {
           throw new RosterError('user.email_taken', 'A user with that email already exists; invite them to join instead', 'body.email');
@@ -114,7 +122,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
           first_name_key: row.first_name.toLowerCase(), last_name_key: row.last_name.toLowerCase(),
           added_by: access.actor.userId, added_via: 'direct', deactivated_at: null, created_at: at, updated_at: at,
         });
-        await record(trx, access.actor, memberAudit(access, 'member.added', { user_id: row.id, username: row.username }, undefined,
+        await record(trx, access.actor, memberAudit(access, 'member.added', { ...row, user_id: row.id }, undefined,
           { username: row.username, email: row.email, role }));
         return toMember(await loadMember(trx, access.organizationId, row.id));
       });
@@ -125,7 +133,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
       const changesProfile = Object.keys(profile).length > 0 || password !== undefined;
       if (changesProfile) requirePermission(access, 'members.update');
       if (role !== undefined) requirePermission(access, 'roles.assign');
-      return inTransaction(db, async (trx) => {
+      return cache.change(access.organizationId, async (trx) => {
         const m = await loadMember(trx, access.organizationId, userId);
         if (username !== undefined && username !== m.username) {
           throw new RosterError('user.username_immutable', 'A username can not be changed once saved', 'body.username');
@@ -175,7 +183,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
     async bulk(access: Access, action: BulkAction, selection: { userIds?: string[]; all?: boolean }): Promise<{ affected: number }> {
       requirePermission(access, action === 'delete' ? 'members.delete' : 'members.deactivate');
       if (!selection.all && !selection.userIds) throw new RosterError('request.invalid', 'Name the members in userIds, or set all', 'body.userIds');
-      return inTransaction(db, async (trx) => {
+      return cache.change(access.organizationId, async (trx) => {
         if (action === 'delete') {
           const org = await findOrganization(trx, access.organizationId);
           if (!org || !toOrganization(org).settings.allowMemberDeletion) {
@@ -206,7 +214,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
           else await updateMembers(trx, access.organizationId, chunk, { status: action === 'activate' ? 'active' : 'inactive', deactivated_at: action === 'activate' ? null : at, updated_at: at });
         }
         const verb = { delete: 'member.deleted', deactivate: 'member.deactivated', activate: 'member.activated' }[action];
-        await record(trx, access.actor, ...changing.map((t) => memberAudit(access, verb, { user_id: t.user_id, username: t.username_key },
+        await record(trx, access.actor, ...changing.map((t) => memberAudit(access, verb, t,
           { status: t.status, role: t.role }, action === 'delete' ? undefined : { status: action === 'activate' ? 'active' : 'inactive' })));
         return { affected: changing.length };
       });
@@ -215,7 +223,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
     /** Moves the owner role to another active member; the previous owner becomes an admin (seed 001). */
     async transferOwnership(access: Access, toUserId: string): Promise<Member> {
       if (access.role !== 'owner' && !access.actor.superAdmin) throw new RosterError('auth.forbidden', 'Only the owner can transfer ownership');
-      return inTransaction(db, async (trx) => {
+      return cache.change(access.organizationId, async (trx) => {
         const target = await findMember(trx, access.organizationId, toUserId);
         if (!target) throw new RosterError('member.not_found', 'No such member in this organization', 'body.userId');
         if (target.status !== 'active') throw new RosterError('member.transfer_target_inactive', 'Ownership can only go to an active member', 'body.userId');
@@ -226,7 +234,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher) {
         await updateMembers(trx, access.organizationId, [toUserId], { role: 'owner', updated_at: at });
         await record(trx, access.actor, {
           organizationId: access.organizationId, action: 'organization.ownership_transferred', targetType: 'member',
-          targetId: toUserId, targetDisplayName: target.username, before: { owner: owners }, after: { owner: toUserId },
+          targetId: toUserId, targetDisplayName: displayNameOf(target), before: { owner: owners }, after: { owner: toUserId },
         });
         return toMember(await loadMember(trx, access.organizationId, toUserId));
       });

@@ -29,7 +29,7 @@ export async function createOrganizationIn(
   await insertOrganization(trx, row);
   await insertRoles(trx, Object.entries(BUILTIN_ROLES).map(([key, r]) => ({
     id: newId(), organization_id: row.id, key, name: r.name, description: r.description,
-    permissions: JSON.stringify(r.permissions), builtin: 1, created_at: at, updated_at: at,
+    permissions: JSON.stringify(r.permissions), builtin: 1, resource_scopes: '{}', created_at: at, updated_at: at,
   })));
   await insertMember(trx, {
     organization_id: row.id, user_id: owner.id, role: 'owner', status: 'active',

@@ -11,7 +11,7 @@ import type { Role } from '../domain/types.js';
 import { newId, now } from '../db/ids.js';
 import { countMembersWithRole, deleteRole, findRole, insertRoles, listRoles, toRole, updateRole } from '../db/queries/roles.js';
 import type { Database } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
+import type { AccessCache } from './access-cache.js';
 import { requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
 
@@ -28,7 +28,7 @@ function assertKnownPermissions(permissions: readonly string[]): string[] {
   return [...new Set(permissions)].sort();
 }
 
-export function createRoleService(db: Kysely<Database>) {
+export function createRoleService(db: Kysely<Database>, cache: AccessCache) {
   async function load(organizationId: string, key: string) {
     const row = await findRole(db, organizationId, key);
     if (!row) throw new RosterError('role.not_found', `No role "${key}" in this organization`);
@@ -53,9 +53,9 @@ export function createRoleService(db: Kysely<Database>) {
       const at = now();
       const row = {
         id: newId(), organization_id: access.organizationId, key: input.key, name: input.name.trim(),
-        description: input.description?.trim() ?? '', permissions: JSON.stringify(permissions), builtin: 0, created_at: at, updated_at: at,
+        description: input.description?.trim() ?? '', permissions: JSON.stringify(permissions), builtin: 0, resource_scopes: '{}', created_at: at, updated_at: at,
       };
-      return inTransaction(db, async (trx) => {
+      return cache.change(access.organizationId, async (trx) => {
         await insertRoles(trx, [row]);
         await record(trx, access.actor, { organizationId: access.organizationId, action: 'role.created', targetType: 'role', targetId: row.id, targetDisplayName: row.name, after: { key: row.key, name: row.name, permissions } });
         return toRole(row);
@@ -64,12 +64,14 @@ export function createRoleService(db: Kysely<Database>) {
 
     async update(access: Access, key: string, patch: Partial<Omit<RoleInput, 'key'>>): Promise<Role> {
       requirePermission(access, 'roles.manage');
-      return inTransaction(db, async (trx) => {
+      return cache.change(access.organizationId, async (trx) => {
         const row = await findRole(trx, access.organizationId, key);
         if (!row) throw new RosterError('role.not_found', `No role "${key}" in this organization`);
         if (row.builtin === 1) throw new RosterError('role.builtin_immutable', 'Built-in roles can not be changed');
         const before = toRole(row);
         const permissions = patch.permissions ? assertKnownPermissions(patch.permissions) : before.permissions;
+        // Narrowing a role takes permissions from everyone holding it: like deleting, only within reach.
+        assertCanGrantPermissions(access.permissions, before.permissions, 'params.roleKey');
         // Editing a role grants its new permissions to everyone holding it: the editor must hold them.
         assertCanGrantPermissions(access.permissions, permissions, 'body.permissions');
         const changes = { name: patch.name?.trim() ?? row.name, description: patch.description?.trim() ?? row.description, permissions: JSON.stringify(permissions), updated_at: now() };
@@ -86,7 +88,7 @@ export function createRoleService(db: Kysely<Database>) {
 
     async remove(access: Access, key: string): Promise<void> {
       requirePermission(access, 'roles.manage');
-      await inTransaction(db, async (trx) => {
+      await cache.change(access.organizationId, async (trx) => {
         const row = await findRole(trx, access.organizationId, key);
         if (!row) throw new RosterError('role.not_found', `No role "${key}" in this organization`);
         if (row.builtin === 1) throw new RosterError('role.builtin_immutable', 'Built-in roles can not be deleted');
@@ -94,7 +96,7 @@ export function createRoleService(db: Kysely<Database>) {
         if (holders > 0) throw new RosterError('role.in_use', `${holders} member(s) hold this role; give them another role first`);
         const role = toRole(row);
         // A lesser admin must not remove a role (and so its members' grants) beyond their own reach.
-        assertCanGrantPermissions(access.permissions, role.permissions, 'params.role');
+        assertCanGrantPermissions(access.permissions, role.permissions, 'params.roleKey');
         await deleteRole(trx, access.organizationId, key);
         await record(trx, access.actor, { organizationId: access.organizationId, action: 'role.deleted', targetType: 'role', targetId: row.id, targetDisplayName: role.name, before: { key, permissions: role.permissions } });
       });

@@ -50,14 +50,20 @@ export async function findMembership(db: Db, organizationId: string, userId: str
   return db.selectFrom('members').select(['role', 'status']).where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function findMembersByIds(db: Db, organizationId: string, userIds: readonly string[]): Promise<Array<Pick<MemberRow, 'user_id' | 'role' | 'status' | 'username_key'>>> {
+/** A member as a bulk action needs it: what the rules check and the names the audit trail records. */
+export type MemberTarget = Pick<MemberRow, 'user_id' | 'role' | 'status'> & Pick<UserRow, 'username' | 'first_name' | 'last_name' | 'display_name'>;
+
+const targets = (db: Db, organizationId: string) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
+  .select(['m.user_id', 'm.role', 'm.status', 'u.username', 'u.first_name', 'u.last_name', 'u.display_name'])
+  .where('m.organization_id', '=', organizationId);
+
+export async function findMembersByIds(db: Db, organizationId: string, userIds: readonly string[]): Promise<MemberTarget[]> {
   if (userIds.length === 0) return [];
-  return db.selectFrom('members').select(['user_id', 'role', 'status', 'username_key'])
-    .where('organization_id', '=', organizationId).where('user_id', 'in', [...userIds]).execute();
+  return targets(db, organizationId).where('m.user_id', 'in', [...userIds]).execute();
 }
 
-export async function allMemberIds(db: Db, organizationId: string): Promise<Array<Pick<MemberRow, 'user_id' | 'role' | 'status' | 'username_key'>>> {
-  return db.selectFrom('members').select(['user_id', 'role', 'status', 'username_key']).where('organization_id', '=', organizationId).execute();
+export async function allMemberIds(db: Db, organizationId: string): Promise<MemberTarget[]> {
+  return targets(db, organizationId).execute();
 }
 
 export async function insertMember(db: Db, row: MemberRow): Promise<void> {

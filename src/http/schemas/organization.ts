@@ -23,7 +23,8 @@ export const Organization = Type.Object({
 
 export const OrganizationPatch = Type.Object({
   name: Type.Optional(OrganizationName),
-  settings: Type.Optional(Type.Partial(Type.Object(settingsFields, Strict))),
+  // Partial drops the options of the object it wraps, so the strictness goes on the result.
+  settings: Type.Optional(Type.Partial(Type.Object(settingsFields), Strict)),
 }, Strict);
 
 export const RoleKey = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z][a-z0-9_-]*$' });
