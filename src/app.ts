@@ -12,7 +12,10 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { createAuth } from './http/auth.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
+import { apiKeyRoutes } from './http/routes/api-keys.js';
 import { auditEventRoutes } from './http/routes/audit-events.js';
+import { authzRoutes } from './http/routes/authz.js';
+import { catalogRoutes } from './http/routes/catalog.js';
 import { healthRoutes } from './http/routes/health.js';
 import { meRoutes } from './http/routes/me.js';
 import { memberRoutes } from './http/routes/members.js';
@@ -53,8 +56,8 @@ export async function buildApp({ config, database, logger = false, hasher }: App
       openapi: '3.1.0',
       info: { title: 'Roster API', version: '1', description: 'Users, organizations, roles and access for your SaaS product.' },
       servers: [{ url: config.publicUrl }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'roster_session' } } },
-      security: [{ session: [] }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'roster_session' }, apiKey: { type: 'http', scheme: 'bearer', description: 'An organization\'s API key, on its organization\'s routes' } } },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
@@ -77,7 +80,10 @@ export async function buildApp({ config, database, logger = false, hasher }: App
   organizationRoutes(app, deps);
   memberRoutes(app, deps);
   roleRoutes(app, deps);
+  catalogRoutes(app, deps);
   auditEventRoutes(app, deps);
+  apiKeyRoutes(app, deps);
+  authzRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));

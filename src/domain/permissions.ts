@@ -15,6 +15,9 @@ export const ROSTER_PERMISSIONS = {
   'groups.manage': 'Create, edit and delete groups and their members',
   'settings.manage': 'Change the organization\'s name and settings',
   'audit.read': 'Read the audit trail',
+  'catalog.manage': 'Register application permissions, modules, resource types and resources',
+  'api_keys.manage': 'Create and revoke API keys for programs',
+  'authz.check': 'Ask whether any member may do something, and read members\' effective access',
 } as const;
 
 export type RosterPermission = keyof typeof ROSTER_PERMISSIONS;

@@ -70,6 +70,8 @@ export interface Role {
   description: string;
   permissions: string[];
   builtin: boolean;
+  /** Per resource type: 'all', 'granted' (any number, one by one) or 'one' (exactly one), seed 003. */
+  resourceScopes: Record<string, 'one' | 'granted' | 'all'>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,11 +1,17 @@
 /**
- * @module Who is calling: the session cookie resolved to a user, and that user's access to an
- * organization. Routes call `auth.user(request)` or `auth.access(request, organizationId)` and
- * nothing else decides who may enter.
+ * @module Who is calling: a person through the session cookie, or a program through
+ * `Authorization: Bearer <api key>`, and their access to an organization. Routes call
+ * `auth.actor(request)`, `auth.requireSession(request)` or `auth.access(request, organizationId)`
+ * and nothing else decides who may enter.
+ *
+ * A request carrying a bearer token is a program's: the key is the only credential read (a session
+ * cookie beside it is ignored, so a key never borrows a person's rights), it reaches only its own
+ * organization's routes, and the routes for people (`/me`, sessions, creating organizations) refuse it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RosterError } from '../domain/errors.js';
 import { resolveAccess, type Access, type Actor } from '../services/access.js';
+import { apiKeyAccess, type ApiKeyPrincipal } from '../services/api-keys.js';
 import type { Services } from '../services/index.js';
 import type { ResolvedSession } from '../services/sessions.js';
 import { actorOf } from '../services/users.js';
@@ -16,6 +22,15 @@ export interface CookieOptions {
 }
 
 const resolved = new WeakMap<FastifyRequest, Promise<ResolvedSession | null>>();
+const resolvedKeys = new WeakMap<FastifyRequest, Promise<ApiKeyPrincipal | null>>();
+
+/** The token of an `Authorization: Bearer …` header, '' for a bearer header without one; null for none or another scheme. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^bearer(?:\s+(.*))?$/i.exec(header.trim());
+  return match ? (match[1] ?? '').trim() : null;
+}
 
 export function createAuth(services: Services, cookie: CookieOptions) {
   // `__Host-` binds the cookie to this origin over TLS; plain-HTTP localhost can not use the prefix.
@@ -24,14 +39,30 @@ export function createAuth(services: Services, cookie: CookieOptions) {
   function session(request: FastifyRequest): Promise<ResolvedSession | null> {
     let pending = resolved.get(request);
     if (!pending) {
-      const token = request.cookies[cookieName];
+      const token = bearerToken(request) === null ? request.cookies[cookieName] : undefined;
       pending = token ? services.sessions.resolve(token) : Promise.resolve(null);
       resolved.set(request, pending);
     }
     return pending;
   }
 
+  async function apiKey(request: FastifyRequest, token: string): Promise<ApiKeyPrincipal> {
+    let pending = resolvedKeys.get(request);
+    if (!pending) {
+      pending = services.apiKeys.authenticate(token);
+      resolvedKeys.set(request, pending);
+    }
+    const key = await pending;
+    if (!key) throw new RosterError('auth.invalid_api_key', 'The API key is not valid: it is unknown, revoked or expired');
+    return key;
+  }
+
   async function requireSession(request: FastifyRequest): Promise<ResolvedSession> {
+    const token = bearerToken(request);
+    if (token !== null) {
+      await apiKey(request, token);
+      throw new RosterError('auth.forbidden', 'This route is for people signed in; API keys can not use it');
+    }
     const s = await session(request);
     if (!s) throw new RosterError('auth.required', 'Sign in first');
     return s;
@@ -47,6 +78,13 @@ export function createAuth(services: Services, cookie: CookieOptions) {
     },
 
     async access(request: FastifyRequest, organizationId: string): Promise<Access> {
+      const token = bearerToken(request);
+      if (token !== null) {
+        const key = await apiKey(request, token);
+        // Another organization's key learns no more than a non-member does.
+        if (key.organizationId !== organizationId) throw new RosterError('organization.not_found', 'No such organization');
+        return apiKeyAccess(key);
+      }
       const s = await requireSession(request);
       return resolveAccess(services.accessCache, actorOf(s.user), organizationId);
     },

@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { createAccessCache } from './access-cache.js';
+import { createApiKeyService } from './api-keys.js';
 import { listEvents } from './audit.js';
+import { createAuthzService } from './authz.js';
+import { createCatalogService } from './catalog.js';
 import { createMemberService } from './members.js';
 import { createOrganizationService } from './organizations.js';
 import { createPasswordHasher, type PasswordHasher } from './passwords.js';
@@ -31,7 +34,10 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions) {
     organizations: createOrganizationService(db),
     members: createMemberService(db, hasher, accessCache),
     roles: createRoleService(db, accessCache),
+    catalog: createCatalogService(db, accessCache),
     audit: { list: listEvents.bind(null, db) },
+    apiKeys: createApiKeyService(db),
+    authz: createAuthzService(accessCache),
   };
 }
 

@@ -19,7 +19,7 @@ export async function insertRoles(db: Db, rows: RoleRow[]): Promise<void> {
   await db.insertInto('roles').values(rows).execute();
 }
 
-export async function updateRole(db: Db, organizationId: string, key: string, changes: Partial<Pick<RoleRow, 'name' | 'description' | 'permissions'>> & { updated_at: string }): Promise<void> {
+export async function updateRole(db: Db, organizationId: string, key: string, changes: Partial<Pick<RoleRow, 'name' | 'description' | 'permissions' | 'resource_scopes'>> & { updated_at: string }): Promise<void> {
   await db.updateTable('roles').set(changes).where('organization_id', '=', organizationId).where('key', '=', key).execute();
 }
 
@@ -33,6 +33,17 @@ export async function countMembersWithRole(db: Db, organizationId: string, key: 
   return Number(row.n);
 }
 
+/** Members of a role who do not hold exactly one resource of a type (seed 003: a Partner sees exactly one partner). */
+export async function countMembersWithoutExactlyOne(db: Db, organizationId: string, roleKey: string, type: string): Promise<number> {
+  const rows = await db.selectFrom('members as m')
+    .leftJoin('member_resources as r', (j) => j.onRef('r.organization_id', '=', 'm.organization_id').onRef('r.user_id', '=', 'm.user_id').on('r.type', '=', type))
+    .select(['m.user_id', (eb) => eb.fn.count<number>('r.resource_id').as('n')])
+    .where('m.organization_id', '=', organizationId).where('m.role', '=', roleKey)
+    .groupBy('m.user_id')
+    .execute();
+  return rows.filter((r) => Number(r.n) !== 1).length;
+}
+
 export function toRole(row: RoleRow): Role {
   return {
     id: row.id,
@@ -41,6 +52,7 @@ export function toRole(row: RoleRow): Role {
     description: row.description,
     permissions: JSON.parse(row.permissions) as string[],
     builtin: row.builtin === 1,
+    resourceScopes: JSON.parse(row.resource_scopes) as Role['resourceScopes'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

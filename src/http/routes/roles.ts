@@ -3,20 +3,13 @@
  */
 import { Type } from 'typebox';
 import { Id, OrganizationParams, problemResponses, Strict } from '../schemas/common.js';
-import { NewRole, Permission, Role, RolePatch } from '../schemas/organization.js';
+import { NewRole, Role, RolePatch } from '../schemas/organization.js';
 import type { App, RouteDeps } from '../types.js';
 
 const RoleParams = Type.Object({ organizationId: Id, roleKey: Type.String({ minLength: 1, maxLength: 64 }) }, Strict);
 
 export function roleRoutes(app: App, { services, auth }: RouteDeps): void {
   const base = '/api/v1/organizations/:organizationId/roles';
-
-  app.get('/api/v1/organizations/:organizationId/permissions', {
-    schema: { tags: ['roles'], summary: 'The permission catalogue', params: OrganizationParams, response: { 200: Type.Object({ items: Type.Array(Permission) }), ...problemResponses } },
-  }, async (request) => {
-    await auth.access(request, request.params.organizationId);
-    return { items: services.roles.catalog() };
-  });
 
   app.get(base, {
     schema: { tags: ['roles'], summary: 'Roles of the organization', params: OrganizationParams, response: { 200: Type.Object({ items: Type.Array(Role) }), ...problemResponses } },

@@ -29,6 +29,10 @@ export const OrganizationPatch = Type.Object({
 
 export const RoleKey = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z][a-z0-9_-]*$' });
 const Permissions = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 500 });
+export const ResourceScope = Type.Union([Type.Literal('one'), Type.Literal('granted'), Type.Literal('all')], {
+  description: 'one: exactly one granted resource (Partner); granted: any number granted one by one (Normal); all: every resource (Admin)',
+});
+const ResourceScopes = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }), ResourceScope, { additionalProperties: false });
 
 export const Role = Type.Object({
   id: Id,
@@ -37,6 +41,7 @@ export const Role = Type.Object({
   description: Type.String(),
   permissions: Type.Array(Type.String()),
   builtin: Type.Boolean(),
+  resourceScopes: Type.Record(Type.String(), Type.String()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -46,15 +51,16 @@ export const NewRole = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   description: Type.Optional(Type.String({ maxLength: 500 })),
   permissions: Permissions,
+  resourceScopes: Type.Optional(ResourceScopes),
 }, Strict);
 
 export const RolePatch = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   description: Type.Optional(Type.String({ maxLength: 500 })),
   permissions: Type.Optional(Permissions),
+  resourceScopes: Type.Optional(ResourceScopes),
 }, Strict);
 
-export const Permission = Type.Object({ key: Type.String(), description: Type.String(), source: Type.String() });
 
 export const AuditEvent = Type.Object({
   id: Id,

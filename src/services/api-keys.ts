@@ -1,0 +1,158 @@
+/**
+ * @module API keys: credentials for programs, each bound to one organization and a fixed set of
+ * permissions no wider than its creator's. The key is `rst_<prefix>_<secret>`: the prefix (public,
+ * shown in lists) finds the row, the 256-bit secret is shown once and only its SHA-256 is stored.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { decodeCursor, page } from '../domain/cursor.js';
+import { RosterError } from '../domain/errors.js';
+import { assertCanGrantPermissions } from '../domain/member-rules.js';
+import { permissionSet } from '../domain/permissions.js';
+import type { Page } from '../domain/types.js';
+import { findApiKey, findApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from '../db/queries/api-keys.js';
+import { newId, now } from '../db/ids.js';
+import type { ApiKeyRow, Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { requirePermission, type Access } from './access.js';
+import { record } from './audit.js';
+// The catalogue knows Roster's permissions and the ones the host application registered.
+import { assertKnownPermissions } from './catalog.js';
+
+type Db = Kysely<Database>;
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The public start of the key (`rst_…`), to tell keys apart; it grants nothing alone. */
+  prefix: string;
+  permissions: string[];
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiKey extends ApiKey {
+  /** The whole key; Roster can not show it again. */
+  key: string;
+}
+
+export interface ApiKeyInput {
+  name: string;
+  permissions: string[];
+  expiresAt?: string;
+}
+
+/** What a valid key presented as a bearer token stands for. */
+export interface ApiKeyPrincipal {
+  id: string;
+  organizationId: string;
+  name: string;
+  permissions: string[];
+}
+
+const KEY_SHAPE = /^(rst_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** Writing last-used on every request would turn each read into a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    permissions: JSON.parse(row.permissions) as string[],
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
+
+/** The access a key gives in its organization: exactly its permissions, no role, never a super admin. */
+export function apiKeyAccess(key: ApiKeyPrincipal): Access {
+  return {
+    actor: { userId: key.id, displayName: `API key ${key.name}`, superAdmin: false, kind: 'api_key' },
+    organizationId: key.organizationId,
+    role: null,
+    permissions: permissionSet(key.permissions),
+  };
+}
+
+export function createApiKeyService(db: Db) {
+  return {
+    async create(access: Access, input: ApiKeyInput): Promise<CreatedApiKey> {
+      requirePermission(access, 'api_keys.manage');
+      let expiresAt: string | null = null;
+      if (input.expiresAt !== undefined) {
+        const at = new Date(input.expiresAt);
+        if (at.getTime() <= Date.now()) throw new RosterError('request.invalid', 'expiresAt must be in the future', 'body.expiresAt');
+        expiresAt = at.toISOString();
+      }
+      const permissions = await assertKnownPermissions(db, access.organizationId, input.permissions, 'body.permissions');
+      // A key is a way to act without signing in: it must not reach further than its creator.
+      assertCanGrantPermissions(access.permissions, permissions, 'body.permissions');
+      const prefix = `rst_${randomBytes(6).toString('hex')}`;
+      const secret = randomBytes(32).toString('base64url');
+      const row: ApiKeyRow = {
+        id: newId(), organization_id: access.organizationId, name: input.name.trim(), prefix,
+        secret_hash: hashSecret(secret).toString('hex'), permissions: JSON.stringify(permissions),
+        created_by: access.actor.userId, created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
+      };
+      await inTransaction(db, async (trx) => {
+        await insertApiKey(trx, row);
+        await record(trx, access.actor, {
+          organizationId: access.organizationId, action: 'api_key.created', targetType: 'api_key', targetId: row.id, targetDisplayName: row.name,
+          after: { name: row.name, prefix, permissions, expiresAt },
+        });
+      });
+      return { ...toApiKey(row), key: `${prefix}_${secret}` };
+    },
+
+    async list(access: Access, query: { limit: number; cursor?: string }): Promise<Page<ApiKey>> {
+      requirePermission(access, 'api_keys.manage');
+      const after = query.cursor ? decodeCursor(query.cursor, 1)[0] : undefined;
+      const rows = await listApiKeys(db, access.organizationId, { after, limit: query.limit + 1 });
+      const result = page(rows, query.limit, (r) => [r.id]);
+      return { items: result.items.map(toApiKey), nextCursor: result.nextCursor };
+    },
+
+    /** Revokes a key; every process checks the row on each request, so it stops working at once. */
+    async revoke(access: Access, id: string): Promise<void> {
+      requirePermission(access, 'api_keys.manage');
+      await inTransaction(db, async (trx) => {
+        const row = await findApiKey(trx, access.organizationId, id);
+        if (!row) throw new RosterError('api_key.not_found', 'No such API key in this organization');
+        const at = now();
+        await revokeApiKey(trx, access.organizationId, id, at);
+        await record(trx, access.actor, {
+          organizationId: access.organizationId, action: 'api_key.revoked', targetType: 'api_key', targetId: row.id, targetDisplayName: row.name,
+          before: { name: row.name, prefix: row.prefix, permissions: JSON.parse(row.permissions) as string[] }, after: { revokedAt: at },
+        });
+      });
+    },
+
+    /** The key a bearer token stands for, or null when it is malformed, unknown, revoked or expired. */
+    async authenticate(token: string): Promise<ApiKeyPrincipal | null> {
+      const parts = KEY_SHAPE.exec(token);
+      if (!parts) return null;
+      const [, prefix = '', secret = ''] = parts;
+      const row = await findApiKeyByPrefix(db, prefix);
+      if (!row) return null;
+      const stored = Buffer.from(row.secret_hash, 'hex');
+      const presented = hashSecret(secret);
+      if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return null;
+      const nowMs = Date.now();
+      if (row.revoked_at !== null || (row.expires_at !== null && Date.parse(row.expires_at) <= nowMs)) return null;
+      if (row.last_used_at === null || nowMs - Date.parse(row.last_used_at) >= TOUCH_INTERVAL_MS) {
+        await touchApiKey(db, row.id, new Date(nowMs).toISOString(), new Date(nowMs - TOUCH_INTERVAL_MS).toISOString());
+      }
+      return { id: row.id, organizationId: row.organization_id, name: row.name, permissions: JSON.parse(row.permissions) as string[] };
+    },
+  };
+}
+
+export type ApiKeyService = ReturnType<typeof createApiKeyService>;
