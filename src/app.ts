@@ -3,7 +3,6 @@
  * so tests build one per test file on a fresh database.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -12,13 +11,21 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { createAuth } from './http/auth.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { apiKeyRoutes } from './http/routes/api-keys.js';
 import { auditEventRoutes } from './http/routes/audit-events.js';
 import { authzRoutes } from './http/routes/authz.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { groupRoutes } from './http/routes/groups.js';
 import { healthRoutes } from './http/routes/health.js';
+import { importRoutes } from './http/routes/imports.js';
+import { invitationRoutes } from './http/routes/invitations.js';
+import { mailboxRoutes } from './http/routes/mailbox.js';
+import { createMailWorker } from './mail/setup.js';
 import { meRoutes } from './http/routes/me.js';
+import { memberExportRoutes } from './http/routes/member-export.js';
 import { memberRoutes } from './http/routes/members.js';
+import { notificationRoutes } from './http/routes/notifications.js';
 import { organizationRoutes } from './http/routes/organizations.js';
 import { roleRoutes } from './http/routes/roles.js';
 import { sessionRoutes } from './http/routes/session.js';
@@ -33,9 +40,11 @@ export interface AppDeps {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
   hasher?: PasswordHasher;
+  /** Whether this process delivers the outbox too (default yes; `roster worker` runs one alone). */
+  mailWorker?: boolean;
 }
 
-export async function buildApp({ config, database, logger = false, hasher }: AppDeps): Promise<{ app: App; services: Services }> {
+export async function buildApp({ config, database, logger = false, hasher, mailWorker = true }: AppDeps): Promise<{ app: App; services: Services }> {
   const app: App = Fastify({
     logger,
     trustProxy: process.env.TRUST_PROXY === 'true',
@@ -50,7 +59,7 @@ export async function buildApp({ config, database, logger = false, hasher }: App
   registerProblemHandlers(app);
 
   await app.register(cookie);
-  await app.register(helmet, { global: true });
+  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -68,9 +77,15 @@ export async function buildApp({ config, database, logger = false, hasher }: App
     session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     hasher,
     listenUrl: database.dialect === 'postgres' ? config.databaseUrl : undefined,
+    mail: { publicUrl: config.publicUrl, wake: () => worker?.wake(), smtpConfigured: config.smtpUrl !== null },
   });
   await services.accessCache.start();
-  app.addHook('onClose', () => services.accessCache.close());
+  const worker = mailWorker ? createMailWorker(config, database, services, app.log) : null;
+  worker?.start();
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+    await services.accessCache.close();
+  });
   const auth = createAuth(services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });
   const deps: RouteDeps = { services, auth };
 
@@ -79,11 +94,17 @@ export async function buildApp({ config, database, logger = false, hasher }: App
   meRoutes(app, deps);
   organizationRoutes(app, deps);
   memberRoutes(app, deps);
+  memberExportRoutes(app, deps);
   roleRoutes(app, deps);
+  groupRoutes(app, deps);
   catalogRoutes(app, deps);
   auditEventRoutes(app, deps);
   apiKeyRoutes(app, deps);
   authzRoutes(app, deps);
+  invitationRoutes(app, deps);
+  mailboxRoutes(app, deps);
+  importRoutes(app, deps);
+  notificationRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));

@@ -23,6 +23,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Requests per minute per address on the sign-in and sign-up endpoints. */
   authRateLimit: number;
+  /** How often the outbox worker looks for due mail when nothing woke it. */
+  mailPollMs: number;
+  /** How long a worker holds the messages it claimed; a crashed worker's messages are taken over after it. */
+  mailLeaseMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -62,5 +66,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60 * 8),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7),
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 30),
+    mailPollMs: int(env, 'MAIL_POLL_MS', 500),
+    mailLeaseMs: int(env, 'MAIL_LEASE_MS', 60_000),
   };
 }

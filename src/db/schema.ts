@@ -2,7 +2,7 @@
  * @module The tables as Kysely sees them. Timestamps are ISO-8601 UTC strings and flags are 0/1 in
  * both SQLite and PostgreSQL, so rows read the same whichever database holds them; JSON is text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -26,6 +26,9 @@ export interface UsersTable {
   super_admin: number;
   last_login_at: string | null;
   accepted_terms_version: string | null;
+  password_changed_at: string | null;
+  /** Set when the password no longer fits a policy: the next sign-in asks for a new one. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -80,6 +83,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** JSON array of actions the session must complete before anything else, e.g. `accept_terms`. */
+  pending_actions: Generated<string>;
 }
 
 export interface AuditEventsTable {
@@ -176,6 +181,119 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'bounced';
+
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  email_key: string;
+  first_name: string | null;
+  last_name: string | null;
+  role: string;
+  /** JSON array of permissions allowed on top of the role (seed 003). */
+  permissions: string;
+  /** JSON array of group ids. */
+  groups: string;
+  /** JSON `{ [type]: ids[] }`. */
+  resources: string;
+  note: string | null;
+  token_hash: string;
+  status: InvitationStatus;
+  bounce_reason: string | null;
+  invited_by: string | null;
+  invited_by_name: string;
+  send_count: number;
+  last_sent_at: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+  import_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'bounced';
+
+/** Mail waiting to go out, written in the transaction of the change that causes it. */
+export interface OutboxTable {
+  id: string;
+  organization_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string;
+  reply_to: string | null;
+  related_id: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  organization_id: string;
+  mode: 'skip_invalid' | 'all_or_nothing';
+  status: 'running' | 'finished' | 'failed';
+  total_rows: number;
+  processed_rows: number;
+  invited_rows: number;
+  skipped_rows: number;
+  /** JSON array of `{ row, field, message }`. */
+  problems: string;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
+/** A published terms document; organization_id null for the instance's own terms. */
+export interface TermsTable {
+  id: string;
+  organization_id: string | null;
+  version: string;
+  text: string;
+  published_by: string | null;
+  published_at: string;
+}
+
+export interface TermsAcceptancesTable {
+  user_id: string;
+  terms_id: string;
+  accepted_at: string;
+}
+
+/** Failed sign-ins per account or per address, shared by every Roster process. */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  requested_by: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   organizations: OrganizationsTable;
@@ -192,6 +310,14 @@ export interface Database {
   resources: ResourcesTable;
   member_resources: MemberResourcesTable;
   api_keys: ApiKeysTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+  imports: ImportsTable;
+  password_history: PasswordHistoryTable;
+  terms: TermsTable;
+  terms_acceptances: TermsAcceptancesTable;
+  auth_throttle: AuthThrottleTable;
+  password_resets: PasswordResetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -204,3 +330,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type GroupRow = Selectable<GroupsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type ImportRow = Selectable<ImportsTable>;

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   'auth.invalid_credentials': 401,
   'auth.invalid_api_key': 401,
   'auth.forbidden': 403,
+  'auth.action_required': 403,
   'signup.disabled': 403,
   'user.not_found': 404,
   'user.username_taken': 409,
@@ -36,6 +37,8 @@ export const ERROR_CODES = {
   'role.key_taken': 409,
   'role.builtin_immutable': 409,
   'role.in_use': 409,
+  'group.not_found': 404,
+  'group.name_taken': 409,
   'permission.unknown': 400,
   'permission.not_held': 403,
   'permission.not_found': 404,
@@ -47,6 +50,17 @@ export const ERROR_CODES = {
   'resource_type.key_taken': 409,
   'resource.not_found': 404,
   'resource.exactly_one_required': 409,
+  'template.not_found': 404,
+  'invitation.not_found': 404,
+  'invitation.expired': 410,
+  'invitation.not_pending': 409,
+  'invitation.wrong_account': 403,
+  'invitation.sign_in_required': 409,
+  'invitation.resend_not_allowed': 409,
+  'import.invalid_csv': 400,
+  'import.not_found': 404,
+  'import.rows_invalid': 422,
+  'mailbox.smtp_configured': 409,
   'api_key.not_found': 404,
   'audit.not_found': 404,
   'route.not_found': 404,
@@ -67,6 +81,8 @@ export class RosterError extends Error {
     detail: string,
     /** The request field at fault, as a JSON pointer-ish path such as `body.email`. */
     readonly field?: string,
+    /** Extra members of the problem details, e.g. every row's problem of a refused import. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.name = 'RosterError';

@@ -18,6 +18,7 @@ export const ROSTER_PERMISSIONS = {
   'catalog.manage': 'Register application permissions, modules, resource types and resources',
   'api_keys.manage': 'Create and revoke API keys for programs',
   'authz.check': 'Ask whether any member may do something, and read members\' effective access',
+  'notifications.send': 'Send notices by email to every active member, or to those holding a permission (seed 001)',
 } as const;
 
 export type RosterPermission = keyof typeof ROSTER_PERMISSIONS;

@@ -52,11 +52,17 @@ export interface Organization {
 
 export type MemberStatus = 'active' | 'inactive';
 
+/** A group as a member's record names it. */
+export interface MemberGroup {
+  id: string;
+  name: string;
+}
+
 export interface Member extends Omit<User, 'id' | 'superAdmin' | 'acceptedTermsVersion' | 'createdAt' | 'updatedAt'> {
   userId: string;
   role: string;
   status: MemberStatus;
-  groups: string[];
+  groups: MemberGroup[];
   addedBy: string | null;
   addedVia: 'signup' | 'direct' | 'invitation' | 'organization';
   joinedAt: string;
@@ -72,6 +78,17 @@ export interface Role {
   builtin: boolean;
   /** Per resource type: 'all', 'granted' (any number, one by one) or 'one' (exactly one), seed 003. */
   resourceScopes: Record<string, 'one' | 'granted' | 'all'>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A named set of members with permissions, per organization (seed 002 "User Groups"). */
+export interface Group {
+  id: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  memberCount: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -16,6 +16,11 @@ import type { Services } from '../services/index.js';
 import type { ResolvedSession } from '../services/sessions.js';
 import { actorOf } from '../services/users.js';
 
+/** Route config flag: the route stays open while the session has required actions pending. */
+export interface RouteFlags {
+  duringRequiredActions?: boolean;
+}
+
 export interface CookieOptions {
   secure: boolean;
   maxAgeSeconds: number;
@@ -65,6 +70,11 @@ export function createAuth(services: Services, cookie: CookieOptions) {
     }
     const s = await session(request);
     if (!s) throw new RosterError('auth.required', 'Sign in first');
+    // Until the session has done what it must (accept terms, change password), only the routes
+    // that do it, read the profile or sign out are open (seed 002: accept before continuing).
+    if (s.pendingActions.length > 0 && !(request.routeOptions.config as RouteFlags | undefined)?.duringRequiredActions) {
+      throw new RosterError('auth.action_required', `Complete these first: ${s.pendingActions.join(', ')}`);
+    }
     return s;
   }
 

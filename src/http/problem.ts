@@ -8,16 +8,18 @@ import { ERROR_CODES, RosterError, type ErrorCode } from '../domain/errors.js';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+  409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
   429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
-export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, field?: string, errors?: Array<{ field: string; message: string }>) {
+export function sendProblem(
+  reply: FastifyReply, code: ErrorCode, detail: string, field?: string, errors?: Array<{ field: string; message: string }>, extensions?: Record<string, unknown>,
+) {
   const status = ERROR_CODES[code];
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: `urn:roster:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...(field ? { field } : {}), ...(errors ? { errors } : {}) });
+    .send({ type: `urn:roster:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, ...(field ? { field } : {}), ...(errors ? { errors } : {}), ...extensions });
 }
 
 interface AjvIssue {
@@ -59,7 +61,7 @@ function fromFastify(error: FastifyError): { code: ErrorCode; detail: string; fi
 
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | RosterError, request, reply) => {
-    if (error instanceof RosterError) return sendProblem(reply, error.code, error.message, error.field);
+    if (error instanceof RosterError) return sendProblem(reply, error.code, error.message, error.field, undefined, error.extensions);
     const known = fromFastify(error as FastifyError);
     if (known) return sendProblem(reply, known.code, known.detail, known.field, known.errors);
     request.log.error({ err: error }, 'unexpected error');

@@ -4,7 +4,7 @@
  * text, so there numbers and booleans are coerced from their spelling. Every string, in every part,
  * must be text Roster can store (no NUL, no unpaired surrogate), and every date-time one it can read.
  */
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { isStorableText } from '../domain/text.js';
@@ -24,6 +24,12 @@ function makeAjv(options: Options): Ajv {
   addFormats.default(ajv);
   ajv.addFormat('date-time', { type: 'string', validate: readableDateTime() });
   return ajv;
+}
+
+/** Ajv's messages, except where its wording would puzzle a reader (`must match pattern "\\S"`). */
+function readable(issue: ErrorObject): FastifySchemaValidationError {
+  if (issue.keyword === 'pattern' && issue.params.pattern === '\\S') return { ...issue, message: 'must not be blank' };
+  return issue;
 }
 
 /** The JSON pointer of the first string in `data` that is not storable text, or null. */
@@ -47,7 +53,7 @@ export function createValidatorCompiler(sharedSchemas: Record<string, unknown>):
   return ({ schema, httpPart }) => {
     const validate = (httpPart === 'body' ? strictAjv : textAjv).compile(schema as object);
     return (data: unknown) => {
-      if (!validate(data)) return { error: (validate.errors ?? []) as FastifySchemaValidationError[] };
+      if (!validate(data)) return { error: (validate.errors ?? []).map(readable) };
       const at = unstorableText(data);
       if (at === null) return true;
       return { error: [{ keyword: 'text', instancePath: at, schemaPath: '', params: {}, message: 'must be text without NUL characters or unpaired surrogates' }] };

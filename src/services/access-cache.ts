@@ -63,7 +63,9 @@ export function createAccessCache(db: Kysely<Database>, options: AccessCacheOpti
     return entry;
   }
 
-  async function member(organizationId: string, userId: string): Promise<CompiledMember | null> {
+  // Not `async`: a cached entry's own promise is handed back as it is, so a check on an already
+  // resolved entry costs one await in the caller rather than the extra turns of wrapping it again.
+  function member(organizationId: string, userId: string): Promise<CompiledMember | null> {
     const entry = orgEntry(organizationId);
     const cached = entry.members.get(userId);
     if (cached && fresh(cached.loadedAt)) return cached.member;

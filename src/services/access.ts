@@ -26,6 +26,8 @@ export interface Access {
   /** The actor's role here; null for a super admin who is not a member, and for API keys. */
   role: string | null;
   permissions: PermissionSet;
+  /** The actor's compiled membership, when the actor is a member: their resources live here. */
+  member?: CompiledMember | null;
 }
 
 export async function rolePermissions(db: Kysely<Database>, organizationId: string, roleKey: string): Promise<string[]> {
@@ -49,16 +51,23 @@ const EVERYTHING = permissionSet([ALL]);
 export async function resolveAccess(cache: AccessCache, actor: Actor, organizationId: string): Promise<Access> {
   const member = await cache.member(organizationId, actor.userId);
   if (actor.superAdmin) {
-    if (member || (await cache.organizationExists(organizationId))) return { actor, organizationId, role: member?.role ?? null, permissions: EVERYTHING };
+    if (member || (await cache.organizationExists(organizationId))) return { actor, organizationId, role: member?.role ?? null, permissions: EVERYTHING, member: null };
     throw new RosterError('organization.not_found', 'No such organization');
   }
   if (!member) throw new RosterError('organization.not_found', 'No such organization');
   if (!member.active) throw new RosterError('organization.inactive_membership', 'Your membership in this organization is deactivated');
-  return { actor, organizationId, role: member.role, permissions: memberPermissions(member) };
+  return { actor, organizationId, role: member.role, permissions: memberPermissions(member), member };
 }
 
 export function requirePermission(access: Access, permission: string): void {
   if (!access.permissions.has(permission)) {
     throw new RosterError('auth.forbidden', `This needs the ${permission} permission`);
   }
+}
+
+/** Whether the actor may hand out this resource: an owner, admin or super admin, or someone who has it. */
+export function holdsResource(access: Access, type: string, id: string): boolean {
+  if (access.permissions.all) return true;
+  const m = access.member;
+  return !!m && (m.scopes[type] === 'all' || (m.resources.get(type)?.has(id) ?? false));
 }

@@ -86,6 +86,8 @@ export function createApiKeyService(db: Db) {
   return {
     async create(access: Access, input: ApiKeyInput): Promise<CreatedApiKey> {
       requirePermission(access, 'api_keys.manage');
+      const name = input.name.trim();
+      if (name === '') throw new RosterError('request.invalid', 'Give the key a name that says which program uses it', 'body.name');
       let expiresAt: string | null = null;
       if (input.expiresAt !== undefined) {
         const at = new Date(input.expiresAt);
@@ -98,7 +100,7 @@ export function createApiKeyService(db: Db) {
       const prefix = `rst_${randomBytes(6).toString('hex')}`;
       const secret = randomBytes(32).toString('base64url');
       const row: ApiKeyRow = {
-        id: newId(), organization_id: access.organizationId, name: input.name.trim(), prefix,
+        id: newId(), organization_id: access.organizationId, name, prefix,
         secret_hash: hashSecret(secret).toString('hex'), permissions: JSON.stringify(permissions),
         created_by: access.actor.userId, created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
       };

@@ -9,11 +9,12 @@ import { RosterError } from '../domain/errors.js';
 import { modulePermissions, moduleOf } from '../domain/catalog-rules.js';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { isRosterPermission, ROSTER_PERMISSIONS } from '../domain/permissions.js';
-import { now } from '../db/ids.js';
+import { newId, now } from '../db/ids.js';
 import {
   findAppPermission, findModule, findResourceType, listAppPermissions, listModules, listResources, listResourceTypes, purgePermissions,
 } from '../db/queries/catalog.js';
-import { listRoles } from '../db/queries/roles.js';
+import { insertRoles, listRoles } from '../db/queries/roles.js';
+import { TEMPLATES } from '../domain/templates.js';
 import type { Database } from '../db/schema.js';
 import type { AccessCache } from './access-cache.js';
 import { requirePermission, type Access } from './access.js';
@@ -193,6 +194,39 @@ export function createCatalogService(db: Db, cache: AccessCache) {
         }
         await record(trx, access.actor, { organizationId: access.organizationId, action: 'resources.registered', targetType: 'resource_type', targetId: null, targetDisplayName: type, after: { count: resources.length } });
         return { items: resources.map((r) => ({ type, id: r.id, name: r.name.trim() })) };
+      });
+    },
+
+    /** Applies a ready-made setup (seed 003's partner network); what exists already is left as it is. */
+    async applyTemplate(access: Access, name: string) {
+      const template = TEMPLATES[name];
+      if (!template) throw new RosterError('template.not_found', `No template ${name}; available: ${Object.keys(TEMPLATES).join(', ')}`, 'params.template');
+      requirePermission(access, 'catalog.manage');
+      requirePermission(access, 'roles.manage');
+      return cache.change(access.organizationId, async (trx) => {
+        const at = now();
+        const created: string[] = [];
+        for (const t of template.resourceTypes) {
+          if (await findResourceType(trx, access.organizationId, t.key)) continue;
+          await trx.insertInto('resource_types').values({ organization_id: access.organizationId, key: t.key, name: t.name, created_at: at }).execute();
+          created.push(`resource type ${t.key}`);
+        }
+        const existingRoles = new Set((await listRoles(trx, access.organizationId)).map((r) => r.key));
+        const newRoles = template.roles.filter((r) => !existingRoles.has(r.key));
+        if (newRoles.length > 0) {
+          await insertRoles(trx, newRoles.map((r) => ({
+            id: newId(), organization_id: access.organizationId, key: r.key, name: r.name, description: r.description,
+            permissions: JSON.stringify(r.permissions), builtin: 0, resource_scopes: JSON.stringify(r.resourceScopes), created_at: at, updated_at: at,
+          })));
+          created.push(...newRoles.map((r) => `role ${r.key}`));
+        }
+        for (const p of template.permissions) {
+          if (await findAppPermission(trx, access.organizationId, p.key)) continue;
+          await trx.insertInto('app_permissions').values({ organization_id: access.organizationId, key: p.key, description: p.description, allowed_roles: JSON.stringify(p.allowedRoles), created_at: at }).execute();
+          created.push(`permission ${p.key}`);
+        }
+        await record(trx, access.actor, { organizationId: access.organizationId, action: 'template.applied', targetType: 'organization', targetId: access.organizationId, targetDisplayName: name, after: { created } });
+        return { template: name, created };
       });
     },
 

@@ -9,7 +9,7 @@ import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
 import { assertCanGrantRole, assertNotOwner } from '../domain/member-rules.js';
 import { notHeld } from '../domain/permissions.js';
-import { effectiveDisplayName } from '../domain/profile.js';
+import { communicationName, effectiveDisplayName } from '../domain/profile.js';
 import type { Member, MemberStatus, Page } from '../domain/types.js';
 import { emailKey } from '../domain/username.js';
 import { now } from '../db/ids.js';
@@ -20,9 +20,15 @@ import { findOrganization, toOrganization } from '../db/queries/organizations.js
 import { findRole } from '../db/queries/roles.js';
 import { countMemberships, findUserByEmail, insertUser, updateUser } from '../db/queries/users.js';
 import type { Database } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import { enqueueMail, type OutgoingMail } from '../mail/outbox.js';
+import { welcomeMail } from '../mail/templates.js';
 import type { AccessCache } from './access-cache.js';
 import { requirePermission, rolePermissions, type Access } from './access.js';
+import { applyOverrides, applyResources, assertRoleResources, type OverridePatch, type ResourcePatch } from './member-access.js';
 import { record, type AuditEntry } from './audit.js';
+import { replaceMemberGroups } from './groups.js';
+import { senderOf, type MailSettings } from './mail.js';
 import { assertPasswordAcceptable, buildUserRow, type NewUserInput } from './new-user.js';
 import type { PasswordHasher } from './passwords.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
@@ -33,6 +39,8 @@ export interface MemberListQuery {
   status?: MemberStatus;
   q?: string;
   role?: string;
+  /** Only members of this group. */
+  group?: string;
   limit: number;
   cursor?: string;
 }
@@ -41,6 +49,12 @@ export interface MemberPatch extends ProfileInput {
   username?: string;
   password?: string;
   role?: string;
+  /** Group ids: the member ends up in exactly these groups (seed 002 "User Groups"). */
+  groups?: string[];
+  /** User-specific permissions: allow, deny, or inherit (remove the override), seed 002. */
+  permissions?: OverridePatch;
+  /** Granted resources per type, replacing those of each type named (seed 003). */
+  resources?: ResourcePatch;
 }
 
 export type BulkAction = 'deactivate' | 'activate' | 'delete';
@@ -72,7 +86,22 @@ const memberAudit = (access: Access, action: string, m: AuditTarget, before?: un
   organizationId: access.organizationId, action, targetType: 'member', targetId: m.user_id, targetDisplayName: displayNameOf(m), before, after,
 });
 
-export function createMemberService(db: Db, hasher: PasswordHasher, cache: AccessCache) {
+export function createMemberService(db: Db, hasher: PasswordHasher, cache: AccessCache, mail: MailSettings) {
+  /**
+   * The email a member added directly receives (seed 004), sent by the actor: who added them, their
+   * username, and where to sign in. It is queued in the caller's transaction.
+   */
+  async function welcomeEmail(trx: Db, access: Access, m: AuditTarget & { email: string; alias: string | null }): Promise<OutgoingMail> {
+    const org = await findOrganization(trx, access.organizationId);
+    const sender = await senderOf(trx, access.actor);
+    const name = communicationName({ username: m.username, firstName: m.first_name, lastName: m.last_name, displayName: m.display_name, alias: m.alias });
+    const link = `${mail.publicUrl}/sign-in?organization=${encodeURIComponent(access.organizationId)}&login=${encodeURIComponent(m.username)}`;
+    return {
+      organizationId: access.organizationId, kind: 'welcome', to: m.email, relatedId: m.user_id, replyTo: sender.replyTo,
+      ...welcomeMail({ organization: org?.name ?? '', name, username: m.username, sender, link }),
+    };
+  }
+
   async function setStatus(access: Access, userId: string, status: MemberStatus): Promise<Member> {
     requirePermission(access, 'members.deactivate');
     return cache.change(access.organizationId, async (trx) => {
@@ -92,7 +121,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
       requirePermission(access, 'members.read');
       const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
       const rows = await listMembers(db, access.organizationId, {
-        status: query.status, role: query.role, q: query.q?.trim().toLowerCase() || undefined, after, limit: query.limit + 1,
+        status: query.status, role: query.role, group: query.group, q: query.q?.trim().toLowerCase() || undefined, after, limit: query.limit + 1,
       });
       const result = page(rows, query.limit, (r) => [r.username_key, r.user_id]);
       return { items: result.items.map(toMember), nextCursor: result.nextCursor };
@@ -104,12 +133,13 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
     },
 
     /** Adds a user directly with a username and password set by the admin (seed 000). */
-    async add(access: Access, input: NewUserInput & { role: string }): Promise<Member> {
+    /** `resources` names the partners of a role that needs them (seed 003's Partner: exactly one). */
+    async add(access: Access, input: NewUserInput & { role: string; resources?: ResourcePatch }): Promise<Member> {
       requirePermission(access, 'members.create');
-      const { role, ...userInput } = input;
+      const { role, resources, ...userInput } = input;
       const row = await buildUserRow(hasher, userInput);
       // A user who was not a member may be cached as such.
-      return cache.change(access.organizationId, async (trx) => {
+      const member = await cache.change(access.organizationId, async (trx) => {
         assertCanGrantRole(access.permissions, role, await existingRole(trx, access.organizationId, role));
         if (await findUserByEmail(trx, row.email_key)) {
           throw new RosterError('user.email_taken', 'A user with that email already exists; invite them to join instead', 'body.email');
@@ -122,17 +152,47 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
           first_name_key: row.first_name.toLowerCase(), last_name_key: row.last_name.toLowerCase(),
           added_by: access.actor.userId, added_via: 'direct', deactivated_at: null, created_at: at, updated_at: at,
         });
+        const granted = resources ? (await applyResources(trx, access, row.id, resources)).after : undefined;
+        await assertRoleResources(trx, access.organizationId, row.id, role);
         await record(trx, access.actor, memberAudit(access, 'member.added', { ...row, user_id: row.id }, undefined,
-          { username: row.username, email: row.email, role }));
+          { username: row.username, email: row.email, role, ...(granted ? { resources: granted } : {}) }));
+        // Seed 004: "Once added to the account, a user will be sent an email invitation".
+        await enqueueMail(trx, await welcomeEmail(trx, access, { ...row, user_id: row.id }));
         return toMember(await loadMember(trx, access.organizationId, row.id));
       });
+      mail.wake();
+      return member;
+    },
+
+    /**
+     * Sends the email of a member added directly again (seed 004 "Resend Invite"): only to "a user
+     * who never logged into his account"; someone who has signed in uses their password.
+     */
+    async resendInvitation(access: Access, userId: string): Promise<Member> {
+      requirePermission(access, 'members.invite');
+      const member = await inTransaction(db, async (trx) => {
+        const m = await loadMember(trx, access.organizationId, userId);
+        if (m.last_login_at !== null) {
+          throw new RosterError('invitation.resend_not_allowed', `${displayNameOf(m)} has signed in already; the invitation is sent again only to users who never logged in`);
+        }
+        if (m.status !== 'active') {
+          throw new RosterError('invitation.resend_not_allowed', `${displayNameOf(m)} is deactivated; activate them before sending the invitation again`);
+        }
+        await enqueueMail(trx, await welcomeEmail(trx, access, m));
+        await record(trx, access.actor, memberAudit(access, 'member.invitation_resent', m, undefined, { email: m.email }));
+        return toMember(m);
+      });
+      mail.wake();
+      return member;
     },
 
     async update(access: Access, userId: string, patch: MemberPatch): Promise<Member> {
-      const { role, password, username, ...profile } = patch;
+      const { role, password, username, groups, permissions, resources, ...profile } = patch;
       const changesProfile = Object.keys(profile).length > 0 || password !== undefined;
       if (changesProfile) requirePermission(access, 'members.update');
-      if (role !== undefined) requirePermission(access, 'roles.assign');
+      if (groups !== undefined) requirePermission(access, 'groups.manage');
+      // Roles, user-specific permissions and resource grants all decide what the member may do.
+      if (role !== undefined || permissions !== undefined || resources !== undefined) requirePermission(access, 'roles.assign');
       return cache.change(access.organizationId, async (trx) => {
         const m = await loadMember(trx, access.organizationId, userId);
         if (username !== undefined && username !== m.username) {
@@ -154,6 +214,17 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
           await updateMembers(trx, access.organizationId, [userId], { role, updated_at: now() });
           await record(trx, access.actor, memberAudit(access, 'member.role_changed', m, { role: m.role }, { role }));
         }
+        const newRole = role ?? m.role;
+        if (permissions !== undefined) {
+          const change = await applyOverrides(trx, access, userId, newRole, permissions);
+          await record(trx, access.actor, memberAudit(access, 'member.permissions_changed', m, change.before, change.after));
+        }
+        if (resources !== undefined) {
+          const change = await applyResources(trx, access, userId, resources);
+          await record(trx, access.actor, memberAudit(access, 'member.resources_changed', m, change.before, change.after));
+        }
+        if (role !== undefined || resources !== undefined) await assertRoleResources(trx, access.organizationId, userId, newRole);
+        if (groups !== undefined) await replaceMemberGroups(trx, access, m, groups);
         if (changesProfile) {
           const changes = profileColumns(profile);
           if (password !== undefined) {

@@ -6,7 +6,7 @@ import { RosterError } from '../domain/errors.js';
 import { passwordProblems } from '../domain/password-rules.js';
 import { USERNAME_RULE, emailKey, isValidUsername, usernameKey } from '../domain/username.js';
 import { newId, now } from '../db/ids.js';
-import type { NewUserRow, UserRow } from '../db/schema.js';
+import type { UserRow } from '../db/schema.js';
 import type { PasswordHasher } from './passwords.js';
 import { profileColumns, type ProfileInput } from './profile-fields.js';
 
@@ -29,7 +29,7 @@ export async function buildUserRow(hasher: PasswordHasher, input: NewUserInput, 
   assertPasswordAcceptable(input);
   const at = now();
   const { password: _p, username: _u, ...profile } = input;
-  const row: NewUserRow = {
+  const row: UserRow = {
     id: newId(),
     username: input.username,
     username_key: usernameKey(input.username),
@@ -43,9 +43,10 @@ export async function buildUserRow(hasher: PasswordHasher, input: NewUserInput, 
     super_admin: superAdmin ? 1 : 0,
     last_login_at: null,
     accepted_terms_version: null,
+    password_changed_at: at,
+    must_change_password: 0,
     created_at: at,
     updated_at: at,
-    ...profileColumns(profile),
   };
-  return row as UserRow;
+  return { ...row, ...profileColumns(profile) };
 }

@@ -13,6 +13,7 @@ import type { Database, UserRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { record } from './audit.js';
 import type { PasswordHasher } from './passwords.js';
+import type { RequiredAction, RequiredActions, SignInContext } from './required-actions.js';
 import { actorOf } from './users.js';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -25,14 +26,17 @@ export interface SessionPolicy {
 export interface ResolvedSession {
   sessionId: string;
   currentOrganizationId: string | null;
+  /** Actions to complete before anything else (required-actions.ts). */
+  pendingActions: RequiredAction[];
   user: UserRow;
 }
 
 /** Writing last-seen on every request would turn each read into a write; once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export function createSessionService(db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy) {
-  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null) {
+export function createSessionService(db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy, requiredActions: RequiredActions) {
+  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
+    const pending = await requiredActions.forSignIn(user, context);
     const token = randomBytes(32).toString('base64url');
     const at = new Date();
     await insertSession(db, {
@@ -40,15 +44,16 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
       ip: client.ip ?? null, user_agent: client.userAgent?.slice(0, 500) ?? null,
       created_at: at.toISOString(), last_seen_at: at.toISOString(),
       expires_at: new Date(at.getTime() + policy.absoluteHours * 3_600_000).toISOString(),
+      pending_actions: JSON.stringify(pending),
     });
-    return token;
+    return { token, pendingActions: pending };
   }
 
   return {
     /** A session for a user who has just proved who they are (sign-up, sign-in). */
     start,
 
-    async signIn(login: string, password: string, client: { ip?: string; userAgent?: string }): Promise<{ token: string; user: UserRow }> {
+    async signIn(login: string, password: string, client: { ip?: string; userAgent?: string }): Promise<{ token: string; user: UserRow; pendingActions: RequiredAction[] }> {
       const user = await findUserByLogin(db, login);
       if (!user?.password_hash) {
         await hasher.verifyNothing(password);
@@ -62,8 +67,9 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
         await updateUser(trx, user.id, { last_login_at: at });
         await record(trx, actorOf(user), { organizationId: null, action: 'user.signed_in', targetType: 'user', targetId: user.id, targetDisplayName: actorOf(user).displayName });
       });
-      const token = await start({ ...user, last_login_at: at }, client, null);
-      return { token, user: { ...user, last_login_at: at } };
+      const signedIn = { ...user, last_login_at: at };
+      const { token, pendingActions } = await start(signedIn, client, null, { password });
+      return { token, user: signedIn, pendingActions };
     },
 
     async resolve(token: string): Promise<ResolvedSession | null> {
@@ -77,8 +83,8 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
         return null;
       }
       if (nowMs - lastSeen > TOUCH_INTERVAL_MS) await touchSession(db, row.session_id, new Date(nowMs).toISOString());
-      const { session_id, current_organization_id, last_seen_at: _l, expires_at: _e, ...user } = row;
-      return { sessionId: session_id, currentOrganizationId: current_organization_id, user };
+      const { session_id, current_organization_id, pending_actions, last_seen_at: _l, expires_at: _e, ...user } = row;
+      return { sessionId: session_id, currentOrganizationId: current_organization_id, pendingActions: JSON.parse(pending_actions) as RequiredAction[], user };
     },
 
     end: (sessionId: string) => deleteSession(db, sessionId),

@@ -72,3 +72,37 @@ export async function addMember(server: TestServer, admin: SignedUp, role = 'mem
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
   return { client, user: login.body.user, organization: admin.organization };
 }
+
+/** Signs an existing person in with a client of their own. */
+export async function signIn(server: TestServer, login: string, password = PASSWORD): Promise<Client> {
+  const client = server.client();
+  const res = await client.post('/api/v1/session', { login, password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return client;
+}
+
+export interface NewUserFields {
+  username: string;
+  email?: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  role?: string;
+  [field: string]: unknown;
+}
+
+/** Adds a user directly (seed 000) without signing them in, so they have never logged in; returns the member. */
+export async function addUser(admin: SignedUp, fields: NewUserFields): Promise<any> {
+  const res = await admin.client.post(`/api/v1/organizations/${admin.organization.id}/members`, {
+    email: `${fields.username.toLowerCase()}@example.com`, password: PASSWORD, firstName: fields.username, lastName: 'Member', role: 'member', ...fields,
+  });
+  if (res.status !== 201) throw new Error(`add user failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Creates a custom role in the admin's organization. */
+export async function createRole(admin: SignedUp, key: string, permissions: string[]): Promise<any> {
+  const res = await admin.client.post(`/api/v1/organizations/${admin.organization.id}/roles`, { key, name: key, permissions });
+  if (res.status !== 201) throw new Error(`create role failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -1,6 +1,7 @@
 /**
  * @module Loads what the access evaluator needs: an organization's roles, groups and role-limited
- * application permissions, and one member's role, status, groups, overrides and resource grants.
+ * application permissions, and one member's role, status, groups, overrides and resource grants
+ * (or every member's at once, for a decision about the whole organization).
  */
 import type { Kysely } from 'kysely';
 import type { Effect, GroupModel, MemberModel, OrganizationModel, ResourceScope, RoleModel } from '../../domain/access-model.js';
@@ -45,4 +46,30 @@ export async function loadMemberModel(db: Db, organizationId: string, userId: st
     overrides: Object.fromEntries(overrides.map((o): [string, Effect] => [o.permission, o.effect])),
     resources: byType,
   };
+}
+
+/**
+ * The models of every member of an organization (or of those with one status) in four queries,
+ * however many members there are: for decisions about all of them at once, such as who holds a
+ * permission a notice is sent to.
+ */
+export async function loadMemberModels(db: Db, organizationId: string, filter: { status?: 'active' | 'inactive' } = {}): Promise<MemberModel[]> {
+  let members = db.selectFrom('members').select(['user_id', 'role', 'status']).where('organization_id', '=', organizationId);
+  if (filter.status) members = members.where('status', '=', filter.status);
+  const rows = await members.execute();
+  const groups = await db.selectFrom('group_members').select(['user_id', 'group_id']).where('organization_id', '=', organizationId).execute();
+  const overrides = await db.selectFrom('member_permissions').select(['user_id', 'permission', 'effect']).where('organization_id', '=', organizationId).execute();
+  const resources = await db.selectFrom('member_resources').select(['user_id', 'type', 'resource_id']).where('organization_id', '=', organizationId).execute();
+  const models = new Map(rows.map((m): [string, MemberModel & { groupIds: string[]; overrides: Record<string, Effect>; resources: Record<string, string[]> }] =>
+    [m.user_id, { userId: m.user_id, role: m.role, status: m.status, groupIds: [], overrides: {}, resources: {} }]));
+  for (const g of groups) models.get(g.user_id)?.groupIds.push(g.group_id);
+  for (const o of overrides) {
+    const m = models.get(o.user_id);
+    if (m) m.overrides[o.permission] = o.effect;
+  }
+  for (const r of resources) {
+    const m = models.get(r.user_id);
+    if (m) (m.resources[r.type] ??= []).push(r.resource_id);
+  }
+  return [...models.values()];
 }

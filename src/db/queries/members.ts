@@ -3,8 +3,9 @@
  * id first; lists are keyset-paginated on (username, user id) so pages stay stable under writes.
  */
 import type { Kysely } from 'kysely';
-import type { Member, MemberStatus } from '../../domain/types.js';
+import type { Member, MemberGroup, MemberStatus } from '../../domain/types.js';
 import type { Database, MemberRow, UserRow } from '../schema.js';
+import { groupsOfMembers } from './groups.js';
 import { toUser } from './users.js';
 
 type Db = Kysely<Database>;
@@ -14,6 +15,8 @@ export interface MemberFilter {
   /** Prefix of the username, email, first or last name, already case-folded. */
   q?: string;
   role?: string;
+  /** Only members of this group. */
+  group?: string;
   /** Keyset position: the (username key, user id) of the last row already shown. */
   after?: [string, string];
   limit: number;
@@ -21,13 +24,27 @@ export interface MemberFilter {
 
 const SEARCH_COLUMNS = ['m.username_key', 'm.email_key', 'm.first_name_key', 'm.last_name_key'] as const;
 
+/** A member with their user and the groups they are in (seed 002), as the API shows a member. */
+export type MemberRecord = MemberRow & UserRow & { groups: MemberGroup[] };
+
 // Member columns come last so their created_at / updated_at win over the user's.
 const withUser = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id').selectAll('u').selectAll('m');
 
-export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<Array<MemberRow & UserRow>> {
+/** Adds each member's groups with one more query, however many members there are. */
+async function withGroups(db: Db, organizationId: string, rows: Array<MemberRow & UserRow>): Promise<MemberRecord[]> {
+  const groups = await groupsOfMembers(db, organizationId, rows.map((r) => r.user_id));
+  return rows.map((r) => ({ ...r, groups: groups.get(r.user_id) ?? [] }));
+}
+
+export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<MemberRecord[]> {
   let q = withUser(db).where('m.organization_id', '=', organizationId);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.role) q = q.where('m.role', '=', f.role);
+  if (f.group) {
+    const group = f.group;
+    q = q.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
+      .where('gm.organization_id', '=', organizationId).where('gm.group_id', '=', group).whereRef('gm.user_id', '=', 'm.user_id')));
+  }
   if (f.q) {
     // A prefix as an index range: every key starting with q sorts between q and q + U+FFFF.
     const from = f.q;
@@ -36,13 +53,17 @@ export async function listMembers(db: Db, organizationId: string, f: MemberFilte
   }
   if (f.after) {
     const [key, id] = f.after;
-    q = q.where((eb) => eb.or([eb('m.username_key', '>', key), eb.and([eb('m.username_key', '=', key), eb('m.user_id', '>', id)])]));
+    // The first condition says nothing the second does not, but neither SQLite nor PostgreSQL turns
+    // an OR into an index range: without it a page deep in the list scans every row before it.
+    q = q.where('m.username_key', '>=', key)
+      .where((eb) => eb.or([eb('m.username_key', '>', key), eb.and([eb('m.username_key', '=', key), eb('m.user_id', '>', id)])]));
   }
-  return q.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit).execute();
+  return withGroups(db, organizationId, await q.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit).execute());
 }
 
-export async function findMember(db: Db, organizationId: string, userId: string): Promise<(MemberRow & UserRow) | undefined> {
-  return withUser(db).where('m.organization_id', '=', organizationId).where('m.user_id', '=', userId).executeTakeFirst();
+export async function findMember(db: Db, organizationId: string, userId: string): Promise<MemberRecord | undefined> {
+  const row = await withUser(db).where('m.organization_id', '=', organizationId).where('m.user_id', '=', userId).executeTakeFirst();
+  return row && (await withGroups(db, organizationId, [row]))[0];
 }
 
 /** The membership alone, for access checks on every request. */
@@ -92,14 +113,14 @@ export async function listMembershipsOfUser(db: Db, userId: string): Promise<Arr
     .where('m.user_id', '=', userId).orderBy('o.name').orderBy('o.id').execute();
 }
 
-export function toMember(row: MemberRow & UserRow): Member {
+export function toMember(row: MemberRecord): Member {
   const { id, superAdmin: _s, acceptedTermsVersion: _a, createdAt: _c, updatedAt: _u, ...profile } = toUser(row);
   return {
     ...profile,
     userId: id,
     role: row.role,
     status: row.status,
-    groups: [],
+    groups: row.groups,
     addedBy: row.added_by,
     addedVia: row.added_via,
     joinedAt: row.created_at,

@@ -2,11 +2,12 @@
  * @module Queries on sign-in sessions. Only the SHA-256 of a session token is stored.
  */
 import type { Kysely } from 'kysely';
-import type { Database, SessionRow } from '../schema.js';
+import type { Insertable } from 'kysely';
+import type { Database, SessionRow, SessionsTable } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
@@ -31,8 +32,14 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.current_organization_id', 's.last_seen_at', 's.expires_at'])
+    .select(['s.id as session_id', 's.current_organization_id', 's.last_seen_at', 's.expires_at', 's.pending_actions'])
     .selectAll('u')
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** Sets what the user's sessions still have to do, e.g. after the terms were accepted in one of them. */
+export async function setPendingActions(db: Db, sessionIds: readonly string[], pendingActions: readonly string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await db.updateTable('sessions').set({ pending_actions: JSON.stringify(pendingActions) }).where('id', 'in', [...sessionIds]).execute();
 }

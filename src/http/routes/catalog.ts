@@ -4,7 +4,7 @@
  */
 import { Type } from 'typebox';
 import { APP_PERMISSION_PATTERN, MODULE_NAME_PATTERN, RESOURCE_TYPE_PATTERN } from '../../domain/catalog-rules.js';
-import { Id, Nullable, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { Id, Label, Nullable, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
 import type { App, RouteDeps } from '../types.js';
 
 const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 });
@@ -80,7 +80,7 @@ export function catalogRoutes(app: App, { services, auth }: RouteDeps): void {
   app.post(`${org}/resource-types`, {
     schema: {
       tags: ['catalog'], summary: 'Register a resource type (catalog.manage)', params: OrganizationParams,
-      body: Type.Object({ key: Type.String({ pattern: RESOURCE_TYPE_PATTERN, maxLength: 64 }), name: Type.String({ minLength: 1, maxLength: 100 }) }, Strict),
+      body: Type.Object({ key: Type.String({ pattern: RESOURCE_TYPE_PATTERN, maxLength: 64 }), name: Label(100) }, Strict),
       response: { 201: ResourceType, ...problemResponses },
     },
   }, async (request, reply) => reply.status(201).send(await services.catalog.registerResourceType(await auth.access(request, request.params.organizationId), request.body)));
@@ -99,10 +99,18 @@ export function catalogRoutes(app: App, { services, auth }: RouteDeps): void {
   app.put(`${org}/resource-types/:resourceType/resources`, {
     schema: {
       tags: ['catalog'], summary: 'Register or rename resources of a type (catalog.manage)', params: TypeParams,
-      body: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, Strict), { minItems: 1, maxItems: 1000 }) }, Strict),
+      body: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), name: Label(200) }, Strict), { minItems: 1, maxItems: 1000 }) }, Strict),
       response: { 200: Type.Object({ items: Type.Array(Resource) }), ...problemResponses },
     },
   }, async (request) => services.catalog.upsertResources(await auth.access(request, request.params.organizationId), request.params.resourceType, request.body.items));
+
+  app.post(`${org}/templates/:template`, {
+    schema: {
+      tags: ['catalog'], summary: 'Apply a ready-made access setup: partner-network is seed 003\'s Partner / Normal / Admin (catalog.manage and roles.manage)',
+      params: Type.Object({ organizationId: Id, template: Type.String({ minLength: 1, maxLength: 64 }) }, Strict),
+      response: { 200: Type.Object({ template: Type.String(), created: Type.Array(Type.String()) }), ...problemResponses },
+    },
+  }, async (request) => services.catalog.applyTemplate(await auth.access(request, request.params.organizationId), request.params.template));
 
   app.delete(`${org}/resource-types/:resourceType/resources/:resourceId`, {
     schema: { tags: ['catalog'], summary: 'Remove a resource and every grant of it (catalog.manage)', params: ResourceParams, response: { 204: Type.Null(), ...problemResponses } },

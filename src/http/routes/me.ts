@@ -7,7 +7,7 @@ import { Id, Nullable, problemResponses } from '../schemas/common.js';
 import { ProfilePatch, User } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
 
-const Me = Type.Object({ ...User.properties, currentOrganizationId: Nullable(Id) });
+const Me = Type.Object({ ...User.properties, currentOrganizationId: Nullable(Id), requiredActions: Type.Array(Type.String()) });
 
 const MyOrganization = Type.Object({
   organization: Type.Object({ id: Id, name: Type.String() }),
@@ -17,9 +17,9 @@ const MyOrganization = Type.Object({
 });
 
 export function meRoutes(app: App, { services, auth }: RouteDeps): void {
-  app.get('/api/v1/me', { schema: { tags: ['me'], summary: 'Your profile', response: { 200: Me, ...problemResponses } } }, async (request) => {
+  app.get('/api/v1/me', { config: { duringRequiredActions: true }, schema: { tags: ['me'], summary: 'Your profile, with the actions to complete before anything else', response: { 200: Me, ...problemResponses } } }, async (request) => {
     const session = await auth.requireSession(request);
-    return { ...toUser(session.user), currentOrganizationId: session.currentOrganizationId };
+    return { ...toUser(session.user), currentOrganizationId: session.currentOrganizationId, requiredActions: session.pendingActions };
   });
 
   app.patch('/api/v1/me', {

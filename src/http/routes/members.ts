@@ -15,10 +15,24 @@ const ListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')], { description: 'Active and inactive members are listed apart' })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Prefix of the username, email, first or last name' })),
   role: Type.Optional(Type.String({ maxLength: 64 })),
+  group: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only members of this group (a group id)' })),
 }, Strict);
 
-const AddBody = Type.Object({ ...NewUser.properties, role: RoleKey }, Strict);
-const PatchBody = Type.Object({ ...ProfilePatch.properties, password: Type.Optional(Password), role: Type.Optional(RoleKey) }, Strict);
+const Overrides = Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.Union([Type.Literal('allow'), Type.Literal('deny'), Type.Literal('inherit')]), {
+  additionalProperties: false, maxProperties: 500, description: 'User-specific permissions: allow or deny overrides role and groups; inherit removes the override',
+});
+const ResourceGrants = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }), {
+  additionalProperties: false, maxProperties: 50, description: 'Granted resources per type; each type named is replaced',
+});
+const AddBody = Type.Object({ ...NewUser.properties, role: RoleKey, resources: Type.Optional(ResourceGrants) }, Strict);
+const PatchBody = Type.Object({
+  ...ProfilePatch.properties,
+  password: Type.Optional(Password),
+  role: Type.Optional(RoleKey),
+  groups: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'Group ids: the member ends up in exactly these groups (groups.manage, and holding the permissions of every group joined or left)' })),
+  permissions: Type.Optional(Overrides),
+  resources: Type.Optional(ResourceGrants),
+}, Strict);
 const BulkBody = Type.Object({
   action: Type.Union([Type.Literal('deactivate'), Type.Literal('activate'), Type.Literal('delete')]),
   userIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
@@ -64,6 +78,13 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   app.post(`${base}/:userId/deactivate`, {
     schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
   }, async (request) => services.members.deactivate(await auth.access(request, request.params.organizationId), request.params.userId));
+
+  app.post(`${base}/:userId/resend-invitation`, {
+    schema: {
+      tags: ['members'], summary: 'Send the invitation email again to a member who never logged in (members.invite, seed 004)',
+      params: MemberParams, response: { 200: Member, ...problemResponses },
+    },
+  }, async (request) => services.members.resendInvitation(await auth.access(request, request.params.organizationId), request.params.userId));
 
   app.post(`${base}/:userId/activate`, {
     schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },

@@ -16,13 +16,13 @@ export function sessionRoutes(app: App, { services, auth }: RouteDeps): void {
   app.post('/api/v1/signup', {
     schema: {
       tags: ['session'], summary: 'Create a user and an organization; the caller becomes its owner and is signed in', body: SignupBody,
-      response: { 201: Type.Object({ user: User, organization: Type.Object({ id: Id, name: Type.String() }) }), ...problemResponses },
+      response: { 201: Type.Object({ user: User, organization: Type.Object({ id: Id, name: Type.String() }), requiredActions: Type.Array(Type.String()) }), ...problemResponses },
     },
   }, async (request, reply) => {
     const { user, organization } = await services.users.signup(request.body);
-    const token = await services.sessions.start(user, { ip: request.ip, userAgent: request.headers['user-agent'] }, organization.id);
+    const { token, pendingActions } = await services.sessions.start(user, { ip: request.ip, userAgent: request.headers['user-agent'] }, organization.id);
     auth.setSessionCookie(reply, token);
-    return reply.status(201).send({ user: toUser(user), organization: { id: organization.id, name: organization.name } });
+    return reply.status(201).send({ user: toUser(user), organization: { id: organization.id, name: organization.name }, requiredActions: pendingActions });
   });
 
   app.post('/api/v1/session', {
@@ -32,12 +32,13 @@ export function sessionRoutes(app: App, { services, auth }: RouteDeps): void {
       response: { 200: SignedIn, ...problemResponses },
     },
   }, async (request, reply) => {
-    const { token, user } = await services.sessions.signIn(request.body.login, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    const { token, user, pendingActions } = await services.sessions.signIn(request.body.login, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
     auth.setSessionCookie(reply, token);
-    return { user: toUser(user), requiredActions: [] };
+    return { user: toUser(user), requiredActions: pendingActions };
   });
 
   app.delete('/api/v1/session', {
+    config: { duringRequiredActions: true },
     schema: { tags: ['session'], summary: 'Sign out: the session ends on the server', response: { 204: Type.Null(), ...problemResponses } },
   }, async (request, reply) => {
     const session = await auth.session(request);

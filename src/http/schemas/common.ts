@@ -10,6 +10,9 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export const Strict = { additionalProperties: false } as const;
 
+/** A name people read. Services trim names, so one of spaces alone would be stored empty: it must hold something else. */
+export const Label = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S', description: 'Not blank' });
+
 export const Problem = Type.Object({
   type: Type.String(),
   title: Type.String(),

@@ -2,9 +2,9 @@
  * @module Schemas of organizations, their settings, roles and audit events.
  */
 import { Type } from 'typebox';
-import { Id, Nullable, Strict, Timestamp } from './common.js';
+import { Id, Label, Nullable, Strict, Timestamp } from './common.js';
 
-export const OrganizationName = Type.String({ minLength: 1, maxLength: 200 });
+export const OrganizationName = Label(200);
 
 const settingsFields = {
   allowMemberDeletion: Type.Boolean({ description: 'Members can be deleted (seed 003), not only deactivated (seed 000)' }),
@@ -48,14 +48,14 @@ export const Role = Type.Object({
 
 export const NewRole = Type.Object({
   key: RoleKey,
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Label(100),
   description: Type.Optional(Type.String({ maxLength: 500 })),
   permissions: Permissions,
   resourceScopes: Type.Optional(ResourceScopes),
 }, Strict);
 
 export const RolePatch = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  name: Type.Optional(Label(100)),
   description: Type.Optional(Type.String({ maxLength: 500 })),
   permissions: Type.Optional(Permissions),
   resourceScopes: Type.Optional(ResourceScopes),

@@ -3,14 +3,14 @@
  */
 import { Type } from 'typebox';
 import { PASSWORD_MAX_LENGTH } from '../../domain/password-rules.js';
-import { Id, Nullable, Strict, Timestamp } from './common.js';
+import { Id, Label, Nullable, Strict, Timestamp } from './common.js';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const OptionalText = (max: number) => Type.Optional(Nullable(Text(max)));
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Username = Type.String({ minLength: 3, maxLength: 64, description: 'Letters, digits, dot, underscore, hyphen; can not be changed once saved' });
 export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH * 4 });
-export const Name = Type.String({ minLength: 1, maxLength: 100 });
+export const Name = Label(100);
 
 /** The editable profile fields, each optional. */
 export const profileFields = {
@@ -75,7 +75,7 @@ export const Member = Type.Object({
   ...profileOut,
   role: Type.String(),
   status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
-  groups: Type.Array(Type.String()),
+  groups: Type.Array(Type.Object({ id: Id, name: Type.String() }), { description: 'The groups the member is in, by name (seed 002 "User Groups")' }),
   addedBy: Nullable(Id),
   addedVia: Type.String(),
   joinedAt: Timestamp,

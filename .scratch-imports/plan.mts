@@ -1,0 +1,11 @@
+import { openDatabase } from '/work/main/src/db/connect.js';
+import { migrateToLatest } from '/work/main/src/db/migrate.js';
+import { sql } from 'kysely';
+const h = openDatabase({ url: '/tmp/plan-test/roster.sqlite' });
+await migrateToLatest(h.db);
+const q = h.db.selectFrom('members').select('email_key').where('organization_id', '=', 'x').where('email_key', 'in', ['a','b']).compile();
+const r = await sql.raw(`explain query plan ${q.sql}`.replace(/\?/g, "'a'")).execute(h.db);
+console.log(r.rows);
+const q2 = h.db.selectFrom('invitations').selectAll().where('organization_id', '=', 'x').where('status','=','pending').where('email_key', 'in', ['a','b']).compile();
+console.log((await sql.raw(`explain query plan ${q2.sql}`.replace(/\?/g, "'a'").replace("status\" = 'a'", "status\" = 'pending'")).execute(h.db)).rows);
+await h.close();
