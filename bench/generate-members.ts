@@ -8,12 +8,12 @@
  * Alone: `npx tsx bench/generate-members.ts [--database <sqlite path | postgres url>] [--count 100000]`
  * creates the database's tables if needed, signs up an owner (printed) and adds the members.
  */
-import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Insertable, type Kysely } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/connect.js';
 import { newId, now } from '../src/db/ids.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import type { Database, MemberRow, UserRow } from '../src/db/schema.js';
+import type { Database, MembersTable, NewUserRow } from '../src/db/schema.js';
 import { createServices } from '../src/services/index.js';
 import { isMain, log } from './lib.js';
 
@@ -84,8 +84,8 @@ export interface GeneratedMembers {
 }
 
 interface Person {
-  user: UserRow;
-  member: MemberRow;
+  user: NewUserRow;
+  member: Insertable<MembersTable>;
 }
 
 function makePeople(options: GenerateOptions): Generator<Person> {

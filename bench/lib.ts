@@ -95,14 +95,14 @@ export interface Target {
  * Starts `bench/target.ts` in a child process: Roster as `roster serve` starts it, on the given
  * database, or a bare Fastify route. Resolves once it listens on 127.0.0.1.
  */
-export async function startTarget(kind: 'roster' | 'bare', databaseUrl = ''): Promise<Target> {
+export async function startTarget(kind: 'roster' | 'bare', databaseUrl = '', env: Record<string, string> = {}): Promise<Target> {
   const port = await freePort();
   const child: ChildProcess = fork(join(ROOT, 'bench', 'target.ts'), [kind], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     // The server's own log lines go to /dev/null: written, as in production, but not shown.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env },
   });
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`${kind} target did not start within 60 s`)), 60_000);

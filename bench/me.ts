@@ -37,7 +37,10 @@ export interface LoadFigures {
 export interface MeResult {
   dialect: Dialect;
   bare?: LoadFigures;
+  /** Roster as `roster serve` runs it by default: LOG_LEVEL=info, two log lines per request. */
   roster?: LoadFigures;
+  /** The same Roster process setup with LOG_LEVEL=warn, to show what request logging costs. */
+  rosterQuiet?: LoadFigures;
   /** Roster's requests/s over bare's. */
   ratio?: number;
   skipped?: string;
@@ -87,21 +90,30 @@ export async function benchMeOn(dialect: Dialect, options: LoadOptions = DEFAULT
     if (problem) return { dialect, skipped: `PostgreSQL unreachable: ${problem}` };
   }
   const database = await createBenchDatabase(dialect);
-  const roster = await startTarget('roster', database.url);
-  const bare = await startTarget('bare');
+  const targets: Target[] = [];
   try {
+    const roster = await startTarget('roster', database.url, { LOG_LEVEL: 'info' });
+    targets.push(roster);
     const cookie = await signUp(roster.url);
-    log(`me/${dialect}: warming up both servers for ${options.warmup} s each`);
-    await load(`${bare.url}/api/v1/me`, cookie, options.warmup, options.connections);
-    await load(`${roster.url}/api/v1/me`, cookie, options.warmup, options.connections);
-    log(`me/${dialect}: bare Fastify, ${options.connections} connections, ${options.duration} s`);
-    const bareFigures = await measure(bare, cookie, options);
-    log(`me/${dialect}: Roster GET /api/v1/me, ${options.connections} connections, ${options.duration} s`);
-    const rosterFigures = await measure(roster, cookie, options);
-    return { dialect, bare: bareFigures, roster: rosterFigures, ratio: round(rosterFigures.requestsPerSecond / bareFigures.requestsPerSecond, 3) };
+    // A second process on the same database: the session cookie is valid there too.
+    const quiet = await startTarget('roster', database.url, { LOG_LEVEL: 'warn' });
+    targets.push(quiet);
+    const bare = await startTarget('bare');
+    targets.push(bare);
+    const run = async (name: string, target: Target) => {
+      log(`me/${dialect}: ${name}, ${options.connections} connections, ${options.warmup} s warm-up then ${options.duration} s`);
+      await load(`${target.url}/api/v1/me`, cookie, options.warmup, options.connections);
+      return measure(target, cookie, options);
+    };
+    const bareFigures = await run('bare Fastify', bare);
+    const rosterFigures = await run('Roster GET /api/v1/me', roster);
+    const quietFigures = await run('Roster GET /api/v1/me with LOG_LEVEL=warn', quiet);
+    return {
+      dialect, bare: bareFigures, roster: rosterFigures, rosterQuiet: quietFigures,
+      ratio: round(rosterFigures.requestsPerSecond / bareFigures.requestsPerSecond, 3),
+    };
   } finally {
-    await bare.stop();
-    await roster.stop();
+    for (const target of targets) await target.stop();
     await database.drop();
   }
 }
@@ -114,7 +126,7 @@ export async function benchMe(dialects: Dialect[] = ['sqlite', 'postgres'], opti
 
 export function formatMe(results: readonly MeResult[]): string {
   const lines = [
-    '| database | server | requests/s | p50 (ms) | p99 (ms) | requests | failures | body (bytes) | server CPU per request (µs) | Roster / bare (requests/s) | goal | met |',
+    '| database | server | requests/s | p50 (ms) | p99 (ms) | requests | failures | body (bytes) | server CPU per request (µs) | / bare (requests/s) | goal | met |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
   ];
   for (const r of results) {
@@ -122,11 +134,15 @@ export function formatMe(results: readonly MeResult[]): string {
       lines.push(`| ${r.dialect} | skipped: ${r.skipped ?? 'no figures'} | | | | | | | | | | |`);
       continue;
     }
+    const bareRate = r.bare.requestsPerSecond;
     const row = (name: string, f: LoadFigures, tail: string) =>
-      `| ${r.dialect} | ${name} | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} | ${f.requests} | ${f.failures} | ${f.bodyBytes} | ${f.cpuMicrosPerRequest} | ${tail}`;
-    lines.push(row('bare Fastify route', r.bare, ' | | |'));
+      `| ${r.dialect} | ${name} | ${f.requestsPerSecond.toLocaleString('en')} | ${f.p50} | ${f.p99} | ${f.requests.toLocaleString('en')} | ${f.failures} | ${f.bodyBytes} | ${f.cpuMicrosPerRequest} | ${tail}`;
+    lines.push(row('bare Fastify route', r.bare, '100% | | |'));
     const met = r.ratio >= ME_GOAL_RATIO && r.roster.failures === 0;
-    lines.push(row('Roster GET /api/v1/me', r.roster, `${Math.round(r.ratio * 100)}% | >= ${ME_GOAL_RATIO * 100}% of bare | ${met ? 'yes' : '**no**'} |`));
+    lines.push(row('**Roster GET /api/v1/me**', r.roster, `**${Math.round(r.ratio * 100)}%** | >= ${ME_GOAL_RATIO * 100}% of bare | ${met ? 'yes' : '**no**'} |`));
+    if (r.rosterQuiet) {
+      lines.push(row('Roster GET /api/v1/me, LOG_LEVEL=warn', r.rosterQuiet, `${Math.round((r.rosterQuiet.requestsPerSecond / bareRate) * 100)}% | (for comparison) | |`));
+    }
   }
   return lines.join('\n');
 }

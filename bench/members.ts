@@ -27,8 +27,8 @@ export interface MembersOptions {
 
 export const DEFAULT_MEMBERS: MembersOptions = {
   members: Number(process.env.BENCH_MEMBERS ?? 100_000),
-  iterations: Number(process.env.BENCH_ITERATIONS ?? 300),
-  secondsPerQuery: 10,
+  iterations: Number(process.env.BENCH_ITERATIONS ?? 200),
+  secondsPerQuery: 6,
   warmup: 20,
 };
 

@@ -7,11 +7,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
+import { connectRedis } from './db/redis.js';
+import { safeRedirectTarget } from './domain/redirect.js';
+import { DEFAULT_THROTTLE } from './domain/throttle.js';
 import { createAuth } from './http/auth.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerCrossOriginCheck } from './http/cross-origin.js';
+import { registerAuthRateLimit } from './http/rate-limit.js';
+import { apiDocsCsp, registerSecurityHeaders, rosterHelmetOptions } from './http/security-headers.js';
 import { apiKeyRoutes } from './http/routes/api-keys.js';
 import { auditEventRoutes } from './http/routes/audit-events.js';
 import { authzRoutes } from './http/routes/authz.js';
@@ -27,8 +33,11 @@ import { memberExportRoutes } from './http/routes/member-export.js';
 import { memberRoutes } from './http/routes/members.js';
 import { notificationRoutes } from './http/routes/notifications.js';
 import { organizationRoutes } from './http/routes/organizations.js';
+import { passwordResetRoutes } from './http/routes/password-resets.js';
 import { roleRoutes } from './http/routes/roles.js';
 import { sessionRoutes } from './http/routes/session.js';
+import { meSessionRoutes } from './http/routes/me-sessions.js';
+import { termsRoutes } from './http/routes/terms.js';
 import { Problem } from './http/schemas/common.js';
 import type { App, RouteDeps } from './http/types.js';
 import { createValidatorCompiler } from './http/validation.js';
@@ -47,7 +56,7 @@ export interface AppDeps {
 export async function buildApp({ config, database, logger = false, hasher, mailWorker = true }: AppDeps): Promise<{ app: App; services: Services }> {
   const app: App = Fastify({
     logger,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     // Ids and names in paths are case-sensitive; duplicate slashes are folded so `//api/...` is the same route.
     routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -59,7 +68,11 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   registerProblemHandlers(app);
 
   await app.register(cookie);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, rosterHelmetOptions(config.secureCookies));
+  registerCrossOriginCheck(app, config.allowedOrigins);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  // Before the routes: it attaches itself to each authentication route as the route is added.
+  await registerAuthRateLimit(app, { perMinute: config.authRateLimit, redis, redisKeyPrefix: config.redisKeyPrefix });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -70,7 +83,7 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: apiDocsCsp(config.secureCookies), uiConfig: { validatorUrl: null } });
 
   const services = createServices(database.db, {
     signupEnabled: config.signupEnabled,
@@ -78,6 +91,13 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
     hasher,
     listenUrl: database.dialect === 'postgres' ? config.databaseUrl : undefined,
     mail: { publicUrl: config.publicUrl, wake: () => worker?.wake(), smtpConfigured: config.smtpUrl !== null },
+    throttle: {
+      redis, redisKeyPrefix: config.redisKeyPrefix,
+      policy: {
+        ...DEFAULT_THROTTLE, accountFailures: config.authLockoutFailures, addressFailures: config.authLockoutAddressFailures,
+        windowMs: config.authLockoutMinutes * 60_000, lockMs: config.authLockoutMinutes * 60_000, maxDelayMs: config.authDelayMaxMs,
+      },
+    },
   });
   await services.accessCache.start();
   const worker = mailWorker ? createMailWorker(config, database, services, app.log) : null;
@@ -85,13 +105,17 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   app.addHook('onClose', async () => {
     await worker?.stop();
     await services.accessCache.close();
+    await redis?.quit();
   });
   const auth = createAuth(services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });
   const deps: RouteDeps = { services, auth };
 
   healthRoutes(app, database.db);
   sessionRoutes(app, deps);
+  meSessionRoutes(app, deps);
+  termsRoutes(app, deps);
   meRoutes(app, deps);
+  passwordResetRoutes(app, deps);
   organizationRoutes(app, deps);
   memberRoutes(app, deps);
   memberExportRoutes(app, deps);
@@ -107,7 +131,9 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   notificationRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));
+  // `/?next=…` goes on to a page of Roster's or of an allowed origin, never elsewhere (no open redirect).
+  app.get('/', { schema: { hide: true, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2048 })) }) } }, async (request, reply) =>
+    reply.redirect((request.query.next === undefined ? null : safeRedirectTarget(request.query.next, config.allowedOrigins)) ?? '/api/v1/docs'));
 
   await app.ready();
   return { app, services };

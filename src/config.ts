@@ -21,8 +21,21 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  /** Requests per minute per address on the sign-in and sign-up endpoints. */
+  /** Behind a reverse proxy: client addresses (rate limits, lockouts, sessions) come from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Requests per minute per client address on the authentication endpoints, together (docs/security.md). */
   authRateLimit: number;
+  /** Failed sign-ins on one account within `authLockoutMinutes` before it is locked for as long. */
+  authLockoutFailures: number;
+  /** Failed sign-ins (and, counted apart, failed API keys) from one address before it is locked. */
+  authLockoutAddressFailures: number;
+  authLockoutMinutes: number;
+  /** The longest pause before answering a failed sign-in; the pause grows with the failures. */
+  authDelayMaxMs: number;
+  /** Origins allowed to send cookie-authenticated writes and to be redirected to: PUBLIC_URL's and ALLOWED_ORIGINS. */
+  allowedOrigins: string[];
+  /** Prefix of every key Roster writes in Redis, so several instances can share one server. */
+  redisKeyPrefix: string;
   /** How often the outbox worker looks for due mail when nothing woke it. */
   mailPollMs: number;
   /** How long a worker holds the messages it claimed; a crashed worker's messages are taken over after it. */
@@ -40,6 +53,20 @@ function int(env: Env, name: string, fallback: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
   return n;
+}
+
+/** `https://a.example, http://localhost:5173` → their origins; anything that is not an http(s) origin is refused. */
+function origins(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      throw new Error(`${name} must list origins such as https://app.example.com, got "${v}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must list http(s) origins, got "${v}"`);
+    return url.origin;
+  });
 }
 
 export function loadDotEnv(file = '.env'): void {
@@ -65,7 +92,14 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env.SECURE_COOKIES, publicUrl.startsWith('https://')),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60 * 8),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7),
+    trustProxy: bool(env.TRUST_PROXY, false),
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 30),
+    authLockoutFailures: int(env, 'AUTH_LOCKOUT_FAILURES', 10),
+    authLockoutAddressFailures: int(env, 'AUTH_LOCKOUT_ADDRESS_FAILURES', 100),
+    authLockoutMinutes: int(env, 'AUTH_LOCKOUT_MINUTES', 15),
+    authDelayMaxMs: int(env, 'AUTH_DELAY_MAX_MS', 2000),
+    allowedOrigins: [...new Set([...origins({ PUBLIC_URL: publicUrl }, 'PUBLIC_URL'), ...origins(env, 'ALLOWED_ORIGINS')])],
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'roster:',
     mailPollMs: int(env, 'MAIL_POLL_MS', 500),
     mailLeaseMs: int(env, 'MAIL_LEASE_MS', 60_000),
   };

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { RosterError } from '../domain/errors.js';
 import { createMailboxService, type MailboxMessage } from '../services/mail.js';
+import { createPasswordPolicyService } from '../services/password-policy.js';
 import { createPasswordHasher } from '../services/passwords.js';
 import { createUserService } from '../services/users.js';
 import { startServer } from '../server.js';
@@ -124,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     await migrateToLatest(database.db);
-    const users = createUserService(database.db, createPasswordHasher(), { signupEnabled: true });
+    const users = createUserService(database.db, createPasswordPolicyService(database.db, createPasswordHasher()), { signupEnabled: true });
     const { user, created } = await users.createSuperAdmin({
       username: values.username,
       email: values.email,

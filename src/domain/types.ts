@@ -2,6 +2,7 @@
  * @module The shapes Roster's services hand to the HTTP layer: users, organizations, members,
  * roles and audit events as the API describes them (DESIGN.md §1–2).
  */
+import type { PasswordPolicy } from './password-policy.js';
 
 export interface User {
   id: string;
@@ -40,6 +41,8 @@ export interface OrganizationSettings {
   invitationLifetimeDays: number;
   sessionIdleMinutes: number | null;
   sessionAbsoluteHours: number | null;
+  /** Password complexity for the members' passwords (seed 004, Configuration → Security). */
+  passwordPolicy: PasswordPolicy;
 }
 
 export interface Organization {

@@ -54,7 +54,8 @@ export function createAuth(services: Services, cookie: CookieOptions) {
   async function apiKey(request: FastifyRequest, token: string): Promise<ApiKeyPrincipal> {
     let pending = resolvedKeys.get(request);
     if (!pending) {
-      pending = services.apiKeys.authenticate(token);
+      // Failed keys are counted per address and lock it for a while, like failed sign-ins.
+      pending = services.throttle.apiKey(request.ip, () => services.apiKeys.authenticate(token));
       resolvedKeys.set(request, pending);
     }
     const key = await pending;

@@ -61,7 +61,11 @@ function fromFastify(error: FastifyError): { code: ErrorCode; detail: string; fi
 
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | RosterError, request, reply) => {
-    if (error instanceof RosterError) return sendProblem(reply, error.code, error.message, error.field, undefined, error.extensions);
+    if (error instanceof RosterError) {
+      // A refusal that ends (a locked sign-in) says when, as rate limits do.
+      if (typeof error.extensions?.retryAfter === 'number') reply.header('retry-after', String(error.extensions.retryAfter));
+      return sendProblem(reply, error.code, error.message, error.field, undefined, error.extensions);
+    }
     const known = fromFastify(error as FastifyError);
     if (known) return sendProblem(reply, known.code, known.detail, known.field, known.errors);
     request.log.error({ err: error }, 'unexpected error');

@@ -204,7 +204,7 @@ export function createImportService(db: Db, mail: MailSettings) {
     });
   }
 
-  /** The valid rows, a chunk a transaction, with the import's counts updated in each. */
+  /** The rows a chunk a transaction, with the import's counts updated in each; the last one also finishes the import. */
   async function importValid(access: Access, checked: CheckedFile, row: ImportRow): Promise<void> {
     const batch = await openInvitationBatch(db, access, mail.publicUrl, row.id);
     const late: ImportProblem[] = [];
@@ -218,17 +218,17 @@ export function createImportService(db: Db, mail: MailSettings) {
         late.push(...result.late);
         processed += chunk.length;
         invited += result.invited;
-        await updateImport(trx, access.organizationId, row.id, { processed_rows: processed, invited_rows: invited, skipped_rows: processed - invited });
+        const counts = { processed_rows: processed, invited_rows: invited, skipped_rows: processed - invited };
+        if (processed < checked.rows.length) {
+          await updateImport(trx, access.organizationId, row.id, counts);
+          return;
+        }
+        const finished = { status: 'finished' as const, finished_at: now(), ...counts };
+        await updateImport(trx, access.organizationId, row.id, { ...finished, ...(late.length > 0 ? { problems: JSON.stringify(sortProblems([...checked.problems, ...late])) } : {}) });
+        await record(trx, access.actor, finishedAudit(access, { ...row, ...finished }));
       });
       await yieldToOtherRequests();
     }
-    await inTransaction(db, async (trx) => {
-      const done = { ...row, status: 'finished' as const, processed_rows: processed, invited_rows: invited, skipped_rows: processed - invited, finished_at: now() };
-      await updateImport(trx, access.organizationId, row.id, {
-        status: done.status, finished_at: done.finished_at, ...(late.length > 0 ? { problems: JSON.stringify(sortProblems([...checked.problems, ...late])) } : {}),
-      });
-      await record(trx, access.actor, finishedAudit(access, done));
-    });
   }
 
   return {

@@ -2,7 +2,9 @@
  * @module Creates every service once with its dependencies: no globals, so each test builds its
  * own set on its own database.
  */
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../domain/throttle.js';
 import type { Database } from '../db/schema.js';
 import { createAccessCache } from './access-cache.js';
 import { createApiKeyService } from './api-keys.js';
@@ -17,10 +19,14 @@ import { createMemberExportService } from './member-export.js';
 import { createMemberService } from './members.js';
 import { createNotificationService } from './notifications.js';
 import { createOrganizationService } from './organizations.js';
+import { createPasswordPolicyService } from './password-policy.js';
+import { createPasswordResetService } from './password-resets.js';
 import { createPasswordHasher, type PasswordHasher } from './passwords.js';
 import { createRequiredActions } from './required-actions.js';
 import { createRoleService } from './roles.js';
 import { createSessionService, type SessionPolicy } from './sessions.js';
+import { createTermsService } from './terms.js';
+import { createDbThrottleStore, createRedisThrottleStore, createThrottleService } from './throttle.js';
 import { createUserService } from './users.js';
 
 export interface ServiceOptions {
@@ -31,27 +37,40 @@ export interface ServiceOptions {
   hasher?: PasswordHasher;
   /** Where links in mail point, and how to wake the outbox worker; tools without one leave it out. */
   mail?: MailSettings;
+  /** Sign-in failure limits (default DEFAULT_THROTTLE), counted in Redis when given, else in the database. */
+  throttle?: { policy?: ThrottlePolicy; redis?: Redis | null; redisKeyPrefix?: string };
 }
 
 export function createServices(db: Kysely<Database>, options: ServiceOptions) {
   const hasher = options.hasher ?? createPasswordHasher();
   const accessCache = createAccessCache(db, { listenUrl: options.listenUrl });
   const requiredActions = createRequiredActions();
+  const passwordPolicy = createPasswordPolicyService(db, hasher);
+  requiredActions.register(passwordPolicy.requiredAction);
   const mail = options.mail ?? { publicUrl: 'http://127.0.0.1:3000', wake: () => {} };
+  const redis = options.throttle?.redis;
+  const throttle = createThrottleService(
+    redis ? createRedisThrottleStore(redis, options.throttle?.redisKeyPrefix ?? 'roster:') : createDbThrottleStore(db),
+    options.throttle?.policy ?? DEFAULT_THROTTLE,
+  );
   return {
     requiredActions,
     accessCache,
-    users: createUserService(db, hasher, { signupEnabled: options.signupEnabled }),
-    sessions: createSessionService(db, hasher, options.session, requiredActions),
+    passwordPolicy,
+    users: createUserService(db, passwordPolicy, { signupEnabled: options.signupEnabled }),
+    throttle,
+    sessions: createSessionService(db, hasher, options.session, requiredActions, throttle),
+    terms: createTermsService(db, requiredActions),
     organizations: createOrganizationService(db),
-    members: createMemberService(db, hasher, accessCache, mail),
+    members: createMemberService(db, passwordPolicy, accessCache, mail),
     roles: createRoleService(db, accessCache),
     groups: createGroupService(db, accessCache),
     catalog: createCatalogService(db, accessCache),
     audit: { list: listEvents.bind(null, db) },
     apiKeys: createApiKeyService(db),
     authz: createAuthzService(accessCache),
-    invitations: createInvitationService(db, hasher, accessCache, mail),
+    invitations: createInvitationService(db, passwordPolicy, accessCache, mail),
+    passwordResets: createPasswordResetService(db, passwordPolicy, mail),
     mailbox: createMailboxService(db, mail),
     imports: createImportService(db, mail),
     memberExport: createMemberExportService(db),

@@ -33,7 +33,7 @@ import { senderOf, type MailSettings } from './mail.js';
 import { assertKnownPermissions, assertPermissionsAllowedForRole } from './catalog.js';
 import { assertGrantsFitRole, assertRoleResources, checkResourceGrants } from './member-access.js';
 import { buildUserRow } from './new-user.js';
-import type { PasswordHasher } from './passwords.js';
+import type { PasswordPolicyService } from './password-policy.js';
 import { actorOf } from './users.js';
 
 type Db = Kysely<Database>;
@@ -193,7 +193,7 @@ export function draftInvitation(batch: InvitationBatch, terms: InvitationTerms, 
 
 export type { MailSettings } from './mail.js';
 
-export function createInvitationService(db: Db, hasher: PasswordHasher, cache: AccessCache, mail: MailSettings) {
+export function createInvitationService(db: Db, passwords: PasswordPolicyService, cache: AccessCache, mail: MailSettings) {
   const acceptLink = (token: string) => `${mail.publicUrl}/invitations/${token}`;
 
   async function invitationEmail(trx: Db, access: Access, row: InvitationRow, token: string): Promise<OutgoingMail> {
@@ -350,7 +350,8 @@ export function createInvitationService(db: Db, hasher: PasswordHasher, cache: A
         if (missing || !username || !password || !firstName || !lastName) {
           throw new RosterError('request.invalid', 'A new account needs a username, a password, a first and a last name', `body.${missing}`);
         }
-        fresh = await buildUserRow(hasher, { username, password, firstName, lastName, email: preliminary.email });
+        // A new account belongs to no other organization: the inviting one's policy applies.
+        fresh = await buildUserRow(passwords, { username, password, firstName, lastName, email: preliminary.email }, await passwords.policyFor(db, null, [preliminary.organization_id]));
       }
       return cache.change(preliminary.organization_id, async (trx) => {
         // Read again inside the transaction: the token is single use even under concurrent accepts.

@@ -18,7 +18,8 @@ import {
 } from '../db/queries/members.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
 import { findRole } from '../db/queries/roles.js';
-import { countMemberships, findUserByEmail, insertUser, updateUser } from '../db/queries/users.js';
+import { insertPasswordReset } from '../db/queries/password-resets.js';
+import { countMemberships, findUserByEmail, findUserById, insertUser, updateUser } from '../db/queries/users.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { enqueueMail, type OutgoingMail } from '../mail/outbox.js';
@@ -29,8 +30,9 @@ import { applyOverrides, applyResources, assertRoleResources, type OverridePatch
 import { record, type AuditEntry } from './audit.js';
 import { replaceMemberGroups } from './groups.js';
 import { senderOf, type MailSettings } from './mail.js';
-import { assertPasswordAcceptable, buildUserRow, type NewUserInput } from './new-user.js';
-import type { PasswordHasher } from './passwords.js';
+import { buildUserRow, type NewUserInput } from './new-user.js';
+import type { PasswordPolicyService } from './password-policy.js';
+import { draftPasswordReset } from './password-resets.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
 
 type Db = Kysely<Database>;
@@ -70,8 +72,15 @@ async function existingRole(db: Db, organizationId: string, key: string): Promis
   return rolePermissions(db, organizationId, key);
 }
 
+/** Nobody locks themselves out by deactivating or deleting their own membership. */
+function assertNotSelf(access: Access, ...userIds: string[]): void {
+  if (userIds.includes(access.actor.userId)) {
+    throw new RosterError('member.cannot_act_on_self', 'You can not deactivate or delete yourself; ask another admin', 'params.userId');
+  }
+}
+
 /** Nobody acts on a member who holds permissions they lack: a lesser role can not touch an admin. */
-async function assertOutranks(db: Db, access: Access, targetRole: string): Promise<void> {
+export async function assertOutranks(db: Db, access: Access, targetRole: string): Promise<void> {
   const missing = notHeld(access.permissions, await rolePermissions(db, access.organizationId, targetRole));
   if (missing.length > 0) throw new RosterError('auth.forbidden', 'That member holds permissions you do not');
 }
@@ -86,7 +95,7 @@ const memberAudit = (access: Access, action: string, m: AuditTarget, before?: un
   organizationId: access.organizationId, action, targetType: 'member', targetId: m.user_id, targetDisplayName: displayNameOf(m), before, after,
 });
 
-export function createMemberService(db: Db, hasher: PasswordHasher, cache: AccessCache, mail: MailSettings) {
+export function createMemberService(db: Db, passwords: PasswordPolicyService, cache: AccessCache, mail: MailSettings) {
   /**
    * The email a member added directly receives (seed 004), sent by the actor: who added them, their
    * username, and where to sign in. It is queued in the caller's transaction.
@@ -106,7 +115,10 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
     requirePermission(access, 'members.deactivate');
     return cache.change(access.organizationId, async (trx) => {
       const m = await loadMember(trx, access.organizationId, userId);
-      if (status === 'inactive') assertNotOwner(m, 'deactivate');
+      if (status === 'inactive') {
+        assertNotOwner(m, 'deactivate');
+        assertNotSelf(access, userId);
+      }
       await assertOutranks(trx, access, m.role);
       if (m.status === status) return toMember(m);
       const at = now();
@@ -137,7 +149,8 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
     async add(access: Access, input: NewUserInput & { role: string; resources?: ResourcePatch }): Promise<Member> {
       requirePermission(access, 'members.create');
       const { role, resources, ...userInput } = input;
-      const row = await buildUserRow(hasher, userInput);
+      // A new user belongs to no other organization: this one's policy is the whole policy.
+      const row = await buildUserRow(passwords, userInput, await passwords.policyFor(db, null, [access.organizationId]));
       // A user who was not a member may be cached as such.
       const member = await cache.change(access.organizationId, async (trx) => {
         assertCanGrantRole(access.permissions, role, await existingRole(trx, access.organizationId, role));
@@ -228,8 +241,11 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
         if (changesProfile) {
           const changes = profileColumns(profile);
           if (password !== undefined) {
-            assertPasswordAcceptable({ password, username: m.username, email: profile.email ?? m.email, firstName: profile.firstName ?? m.first_name, lastName: profile.lastName ?? m.last_name });
-            changes.password_hash = await hasher.hash(password);
+            const user = await findUserById(trx, userId);
+            if (!user) throw new RosterError('member.not_found', 'No such member in this organization');
+            const owner = { username: m.username, email: profile.email ?? m.email, firstName: profile.firstName ?? m.first_name, lastName: profile.lastName ?? m.last_name };
+            const policy = await passwords.policyFor(trx, userId, [access.organizationId]);
+            await passwords.store(trx, user, await passwords.checkReplacement(trx, user, password, policy, { field: 'body.password', refuseCurrent: false, owner }));
           }
           await updateUser(trx, userId, { ...changes, updated_at: now() });
           const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (m as Record<string, unknown>)[k]]));
@@ -238,6 +254,27 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
         }
         return toMember(await loadMember(trx, access.organizationId, userId));
       });
+    },
+
+    /**
+     * Sends the member a password reset link (members.update). The admin never learns or chooses
+     * the password: the member picks it through the link.
+     */
+    async startPasswordReset(access: Access, userId: string): Promise<{ email: string; expiresAt: string }> {
+      requirePermission(access, 'members.update');
+      const sent = await inTransaction(db, async (trx) => {
+        const m = await loadMember(trx, access.organizationId, userId);
+        if (userId !== access.actor.userId) await assertOutranks(trx, access, m.role);
+        const user = await findUserById(trx, userId);
+        if (!user) throw new RosterError('member.not_found', 'No such member in this organization');
+        const draft = draftPasswordReset(user, mail.publicUrl, { requestedBy: access.actor.kind === 'api_key' ? null : access.actor.userId, organizationId: access.organizationId });
+        await insertPasswordReset(trx, draft.row);
+        await enqueueMail(trx, draft.mail);
+        await record(trx, access.actor, memberAudit(access, 'member.password_reset_started', m, undefined, { email: user.email, expiresAt: draft.row.expires_at }));
+        return { email: user.email, expiresAt: draft.row.expires_at };
+      });
+      mail.wake();
+      return sent;
     },
 
     deactivate: (access: Access, userId: string) => setStatus(access, userId, 'inactive'),
@@ -268,6 +305,7 @@ export function createMemberService(db: Db, hasher: PasswordHasher, cache: Acces
           const ids = [...new Set(selection.userIds ?? [])];
           targets = await findMembersByIds(trx, access.organizationId, ids);
           if (targets.length !== ids.length) throw new RosterError('member.not_found', 'Some selected members are not in this organization', 'body.userIds');
+          if (action !== 'activate') assertNotSelf(access, ...ids);
         }
         const roleChecks = new Map<string, Promise<void>>();
         for (const t of targets) {

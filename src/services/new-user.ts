@@ -1,13 +1,13 @@
 /**
- * @module Builds a new user row after checking the username and password rules, shared by sign-up,
- * adding a member directly and `roster create-admin`.
+ * @module Builds a new user row after checking the username and the password policy, shared by
+ * sign-up, adding a member directly, accepting an invitation and `roster create-admin`.
  */
 import { RosterError } from '../domain/errors.js';
-import { passwordProblems } from '../domain/password-rules.js';
+import type { PasswordPolicy } from '../domain/password-policy.js';
 import { USERNAME_RULE, emailKey, isValidUsername, usernameKey } from '../domain/username.js';
 import { newId, now } from '../db/ids.js';
 import type { UserRow } from '../db/schema.js';
-import type { PasswordHasher } from './passwords.js';
+import type { PasswordPolicyService } from './password-policy.js';
 import { profileColumns, type ProfileInput } from './profile-fields.js';
 
 export interface NewUserInput extends ProfileInput {
@@ -18,15 +18,10 @@ export interface NewUserInput extends ProfileInput {
   password: string;
 }
 
-export function assertPasswordAcceptable(input: { password: string; username: string; email: string; firstName?: string; lastName?: string }): void {
-  const personal = [input.username, input.email.split('@')[0] ?? '', input.firstName ?? '', input.lastName ?? ''];
-  const problems = passwordProblems(input.password, personal);
-  if (problems.length > 0) throw new RosterError('user.password_invalid', `The password ${problems.join('; ')}`, 'body.password');
-}
-
-export async function buildUserRow(hasher: PasswordHasher, input: NewUserInput, superAdmin = false): Promise<UserRow> {
+/** `policy` is the one of the organization the user joins, or the default when there is none yet. */
+export async function buildUserRow(passwords: PasswordPolicyService, input: NewUserInput, policy: PasswordPolicy, superAdmin = false): Promise<UserRow> {
   if (!isValidUsername(input.username)) throw new RosterError('user.username_invalid', `The username must be ${USERNAME_RULE}`, 'body.username');
-  assertPasswordAcceptable(input);
+  const passwordHash = await passwords.hashNew(input.password, input, policy);
   const at = now();
   const { password: _p, username: _u, ...profile } = input;
   const row: UserRow = {
@@ -35,7 +30,7 @@ export async function buildUserRow(hasher: PasswordHasher, input: NewUserInput, 
     username_key: usernameKey(input.username),
     email: input.email.trim(),
     email_key: emailKey(input.email),
-    password_hash: await hasher.hash(input.password),
+    password_hash: passwordHash,
     first_name: input.firstName.trim(),
     last_name: input.lastName.trim(),
     display_name: null, alias: null, title: null, phone: null, phone_extension: null, address: null,

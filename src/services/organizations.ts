@@ -3,6 +3,7 @@
  * the built-in roles; its settings hold the choices where the seeds disagree.
  */
 import type { Kysely } from 'kysely';
+import type { PasswordPolicy } from '../domain/password-policy.js';
 import { BUILTIN_ROLES } from '../domain/permissions.js';
 import type { Organization, OrganizationSettings } from '../domain/types.js';
 import { RosterError } from '../domain/errors.js';
@@ -45,6 +46,8 @@ export async function createOrganizationIn(
   return organization;
 }
 
+export type SettingsPatch = Partial<Omit<OrganizationSettings, 'passwordPolicy'>> & { passwordPolicy?: Partial<PasswordPolicy> };
+
 export interface MyOrganization {
   organization: { id: string; name: string };
   role: string;
@@ -64,7 +67,7 @@ export function createOrganizationService(db: Kysely<Database>) {
       return toOrganization(row);
     },
 
-    async update(access: Access, patch: { name?: string; settings?: Partial<OrganizationSettings> }): Promise<Organization> {
+    async update(access: Access, patch: { name?: string; settings?: SettingsPatch }): Promise<Organization> {
       requirePermission(access, 'settings.manage');
       return inTransaction(db, async (trx) => {
         const row = await findOrganization(trx, access.organizationId);
@@ -73,7 +76,8 @@ export function createOrganizationService(db: Kysely<Database>) {
         const after: Organization = {
           ...before,
           name: patch.name?.trim() ?? before.name,
-          settings: { ...before.settings, ...patch.settings },
+          // A policy patch names only the rules it changes, like the settings around it.
+          settings: { ...before.settings, ...patch.settings, passwordPolicy: { ...before.settings.passwordPolicy, ...patch.settings?.passwordPolicy } },
           updatedAt: now(),
         };
         await updateOrganization(trx, access.organizationId, { name: after.name, settings: JSON.stringify(after.settings), updated_at: after.updatedAt });

@@ -1,27 +1,34 @@
 /**
  * @module Sign-in sessions: a random 256-bit token goes to the browser, only its SHA-256 is stored,
- * and the server can end a session at any time. Sessions expire when idle and at an absolute age.
+ * and the server can end a session at any time. Sessions expire when idle and at an absolute age,
+ * the strictest of the instance's and the user's organizations' timeouts (domain/session-policy.ts).
+ * Users list and end their own sessions; admins end a member's.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { RosterError } from '../domain/errors.js';
 import { newId, now } from '../db/ids.js';
-import { findMembership } from '../db/queries/members.js';
-import { deleteSession, findSessionWithUser, insertSession, setSessionOrganization, touchSession } from '../db/queries/sessions.js';
+import { effectiveDisplayName } from '../domain/profile.js';
+import { absoluteExpiry, hasExpired, strictestPolicy, touchIntervalMs, type SessionPolicy } from '../domain/session-policy.js';
+import { findMembersByIds, findMembership } from '../db/queries/members.js';
+import { settingsOfOrganizations } from '../db/queries/organizations.js';
+import {
+  deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, setSessionOrganization, touchSession,
+} from '../db/queries/sessions.js';
 import { findUserByLogin, updateUser } from '../db/queries/users.js';
 import type { Database, UserRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
+import { assertOutranks } from './members.js';
 import type { PasswordHasher } from './passwords.js';
 import type { RequiredAction, RequiredActions, SignInContext } from './required-actions.js';
+import type { ThrottleService } from './throttle.js';
 import { actorOf } from './users.js';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export interface SessionPolicy {
-  idleMinutes: number;
-  absoluteHours: number;
-}
+export type { SessionPolicy } from '../domain/session-policy.js';
 
 export interface ResolvedSession {
   sessionId: string;
@@ -31,19 +38,34 @@ export interface ResolvedSession {
   user: UserRow;
 }
 
-/** Writing last-seen on every request would turn each read into a write; once a minute is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
+/** One of the user's own sessions as they see it: never its token. */
+export interface SessionInfo {
+  id: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}
 
-export function createSessionService(db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy, requiredActions: RequiredActions) {
+const timesOf = (s: { created_at: string; last_seen_at: string }) => ({ createdAt: Date.parse(s.created_at), lastSeenAt: Date.parse(s.last_seen_at) });
+
+export function createSessionService(db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy, requiredActions: RequiredActions, throttle: ThrottleService) {
+  /** The instance's timeouts, tightened by every organization where the user is an active member. */
+  async function policyOf(userId: string): Promise<SessionPolicy> {
+    return strictestPolicy(policy, await settingsOfOrganizations(db, userId));
+  }
+
   async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
-    const pending = await requiredActions.forSignIn(user, context);
+    const [pending, effective] = await Promise.all([requiredActions.forSignIn(user, context), policyOf(user.id)]);
     const token = randomBytes(32).toString('base64url');
     const at = new Date();
     await insertSession(db, {
       id: newId(), token_hash: hashToken(token), user_id: user.id, current_organization_id: organizationId,
       ip: client.ip ?? null, user_agent: client.userAgent?.slice(0, 500) ?? null,
       created_at: at.toISOString(), last_seen_at: at.toISOString(),
-      expires_at: new Date(at.getTime() + policy.absoluteHours * 3_600_000).toISOString(),
+      expires_at: new Date(absoluteExpiry({ createdAt: at.getTime(), lastSeenAt: at.getTime() }, effective)).toISOString(),
       pending_actions: JSON.stringify(pending),
     });
     return { token, pendingActions: pending };
@@ -55,13 +77,14 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
 
     async signIn(login: string, password: string, client: { ip?: string; userAgent?: string }): Promise<{ token: string; user: UserRow; pendingActions: RequiredAction[] }> {
       const user = await findUserByLogin(db, login);
-      if (!user?.password_hash) {
-        await hasher.verifyNothing(password);
+      // Counted under the username whichever login was typed, so email and username share a lockout.
+      const attempt = await throttle.beginSignIn(user ? user.username_key : login, client.ip);
+      const valid = user?.password_hash ? await hasher.verify(user.password_hash, password) : (await hasher.verifyNothing(password), false);
+      if (!user || !valid) {
+        await attempt.failed();
         throw new RosterError('auth.invalid_credentials', 'The username or password is wrong');
       }
-      if (!(await hasher.verify(user.password_hash, password))) {
-        throw new RosterError('auth.invalid_credentials', 'The username or password is wrong');
-      }
+      await attempt.succeeded();
       const at = now();
       await inTransaction(db, async (trx) => {
         await updateUser(trx, user.id, { last_login_at: at });
@@ -77,13 +100,28 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
       const row = await findSessionWithUser(db, hashToken(token));
       if (!row) return null;
       const nowMs = Date.now();
-      const lastSeen = Date.parse(row.last_seen_at);
-      if (nowMs >= Date.parse(row.expires_at) || nowMs - lastSeen >= policy.idleMinutes * 60_000) {
+      const times = { createdAt: Date.parse(row.session_created_at), lastSeenAt: Date.parse(row.last_seen_at) };
+      const storedEnd = Date.parse(row.expires_at);
+      // The stored end and the instance's own limits cost nothing to apply on every request.
+      if (nowMs >= storedEnd || hasExpired(times, policy, nowMs)) {
         await deleteSession(db, row.session_id);
         return null;
       }
-      if (nowMs - lastSeen > TOUCH_INTERVAL_MS) await touchSession(db, row.session_id, new Date(nowMs).toISOString());
-      const { session_id, current_organization_id, pending_actions, last_seen_at: _l, expires_at: _e, ...user } = row;
+      // Last-seen is written only once it is a touch interval old, which is shorter than any idle
+      // timeout: a session can only have become idle when that write is due. Then the
+      // organizations' timeouts are looked up again (memberships and settings may have changed), so
+      // a stricter one reaches sessions already open within the interval. A session's end is only
+      // ever brought forward.
+      if (nowMs - times.lastSeenAt > touchIntervalMs(policy)) {
+        const effective = await policyOf(row.id);
+        if (hasExpired(times, effective, nowMs)) {
+          await deleteSession(db, row.session_id);
+          return null;
+        }
+        const end = Math.min(storedEnd, absoluteExpiry(times, effective));
+        await touchSession(db, row.session_id, new Date(nowMs).toISOString(), end < storedEnd ? new Date(end).toISOString() : undefined);
+      }
+      const { session_id, current_organization_id, pending_actions, session_created_at: _c, last_seen_at: _l, expires_at: _e, ...user } = row;
       return { sessionId: session_id, currentOrganizationId: current_organization_id, pendingActions: JSON.parse(pending_actions) as RequiredAction[], user };
     },
 
@@ -97,6 +135,55 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
         throw new RosterError('organization.inactive_membership', 'Your membership in this organization is deactivated', 'body.organizationId');
       }
       await setSessionOrganization(db, session.sessionId, organizationId);
+    },
+
+    /** The user's sessions still alive, the current one marked (ASVS V7.5: users see and end their sessions). */
+    async listMine(session: ResolvedSession): Promise<SessionInfo[]> {
+      const [rows, effective] = await Promise.all([listUserSessions(db, session.user.id), policyOf(session.user.id)]);
+      const nowMs = Date.now();
+      const endOf = (r: (typeof rows)[number]) => Math.min(Date.parse(r.expires_at), absoluteExpiry(timesOf(r), effective));
+      return rows
+        .filter((r) => r.id === session.sessionId || (nowMs < endOf(r) && !hasExpired(timesOf(r), effective, nowMs)))
+        .map((r) => ({
+          id: r.id, userAgent: r.user_agent, ipAddress: r.ip, createdAt: r.created_at, lastSeenAt: r.last_seen_at,
+          expiresAt: new Date(endOf(r)).toISOString(), current: r.id === session.sessionId,
+        }));
+    },
+
+    /** Ends one of the user's own sessions; another user's session id is unknown here. */
+    async endMine(session: ResolvedSession, sessionId: string): Promise<{ current: boolean }> {
+      if ((await deleteUserSession(db, session.user.id, sessionId)) === 0) {
+        throw new RosterError('session.not_found', 'You have no session with that id', 'params.sessionId');
+      }
+      return { current: sessionId === session.sessionId };
+    },
+
+    /** Ends every session of the user but this one: "sign out everywhere else". */
+    async endOthers(session: ResolvedSession): Promise<{ ended: number }> {
+      return { ended: await deleteUserSessions(db, session.user.id, session.sessionId) };
+    },
+
+    /**
+     * An admin signs a member out everywhere (members.deactivate: it cuts access as deactivation
+     * does, for a while). Sessions belong to the user, not to one organization, so all of them end.
+     */
+    async endMemberSessions(access: Access, userId: string): Promise<{ ended: number }> {
+      requirePermission(access, 'members.deactivate');
+      if (userId === access.actor.userId) {
+        throw new RosterError('member.cannot_act_on_self', 'End your own sessions at /api/v1/me/sessions', 'params.userId');
+      }
+      return inTransaction(db, async (trx) => {
+        const [m] = await findMembersByIds(trx, access.organizationId, [userId]);
+        if (!m) throw new RosterError('member.not_found', 'No such member in this organization');
+        await assertOutranks(trx, access, m.role);
+        const ended = await deleteUserSessions(trx, userId);
+        await record(trx, access.actor, {
+          organizationId: access.organizationId, action: 'member.sessions_ended', targetType: 'member', targetId: userId,
+          targetDisplayName: effectiveDisplayName({ username: m.username, firstName: m.first_name, lastName: m.last_name, displayName: m.display_name, alias: null }),
+          after: { sessions: ended },
+        });
+        return { ended };
+      });
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
  * @module The user's own account: sign-up (a user and an organization at once, seed 001), the
- * profile at /me, and the instance's super admins.
+ * profile at /me, the own password, and the instance's super admins.
  */
 import type { Kysely } from 'kysely';
 import { RosterError } from '../domain/errors.js';
+import { DEFAULT_PASSWORD_POLICY } from '../domain/password-policy.js';
 import type { Organization, User } from '../domain/types.js';
 import { effectiveDisplayName } from '../domain/profile.js';
 import { now } from '../db/ids.js';
+import { deleteUserSessions, setPendingActions } from '../db/queries/sessions.js';
 import { findUserById, findUserByLogin, insertUser, toUser, updateUser, anySuperAdmin } from '../db/queries/users.js';
 import type { Database, UserRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -14,8 +16,9 @@ import type { Actor } from './access.js';
 import { record } from './audit.js';
 import { buildUserRow, type NewUserInput } from './new-user.js';
 import { createOrganizationIn } from './organizations.js';
-import type { PasswordHasher } from './passwords.js';
+import type { PasswordPolicyService } from './password-policy.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
+import type { RequiredAction } from './required-actions.js';
 
 export const actorOf = (row: UserRow): Actor => ({
   userId: row.id,
@@ -23,12 +26,20 @@ export const actorOf = (row: UserRow): Actor => ({
   displayName: effectiveDisplayName({ username: row.username, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name, alias: row.alias }),
 });
 
-export function createUserService(db: Kysely<Database>, hasher: PasswordHasher, options: { signupEnabled: boolean }) {
+/** The session a password change comes from: it stays, every other session of the user ends. */
+export interface ChangingSession {
+  sessionId: string;
+  user: UserRow;
+  pendingActions: RequiredAction[];
+}
+
+export function createUserService(db: Kysely<Database>, passwords: PasswordPolicyService, options: { signupEnabled: boolean }) {
   return {
     async signup(input: NewUserInput & { organizationName: string }): Promise<{ user: UserRow; organization: Organization }> {
       if (!options.signupEnabled) throw new RosterError('signup.disabled', 'Sign-up is turned off on this instance');
       const { organizationName, ...userInput } = input;
-      const row = await buildUserRow(hasher, userInput);
+      // The organization is about to be created with the default policy.
+      const row = await buildUserRow(passwords, userInput, DEFAULT_PASSWORD_POLICY);
       return inTransaction(db, async (trx) => {
         await insertUser(trx, row);
         const actor = actorOf(row);
@@ -68,6 +79,32 @@ export function createUserService(db: Kysely<Database>, hasher: PasswordHasher, 
       });
     },
 
+    /**
+     * Changes the own password: the current one proves it is the user (ASVS 6.2.3), the new one
+     * meets the policy of every organization the user is active in, and every other session ends
+     * (ASVS 7.4.3). Completes the session's `change_password` action.
+     */
+    async changePassword(session: ChangingSession, currentPassword: string, newPassword: string): Promise<{ requiredActions: RequiredAction[] }> {
+      const user = await findUserById(db, session.user.id);
+      if (!user?.password_hash || !(await passwords.verify(user.password_hash, currentPassword))) {
+        throw new RosterError('user.current_password_invalid', 'The current password is wrong', 'body.currentPassword');
+      }
+      const policy = await passwords.policyFor(db, user.id);
+      const hash = await passwords.checkReplacement(db, user, newPassword, policy, { field: 'body.newPassword', refuseCurrent: true });
+      return inTransaction(db, async (trx) => {
+        await passwords.store(trx, user, hash);
+        await deleteUserSessions(trx, user.id, session.sessionId);
+        const remaining = session.pendingActions.filter((a) => a !== 'change_password');
+        await setPendingActions(trx, [session.sessionId], remaining);
+        const actor = actorOf(user);
+        await record(trx, actor, {
+          organizationId: null, action: 'user.password_changed', targetType: 'user', targetId: user.id,
+          targetDisplayName: actor.displayName, after: { otherSessionsEnded: true },
+        });
+        return { requiredActions: remaining };
+      });
+    },
+
     /** `roster create-admin`: a new super admin, or an existing user promoted to one. */
     async createSuperAdmin(input: NewUserInput): Promise<{ user: User; created: boolean }> {
       const existing = await findUserByLogin(db, input.username);
@@ -78,7 +115,7 @@ export function createUserService(db: Kysely<Database>, hasher: PasswordHasher, 
         });
         return { user: toUser({ ...existing, super_admin: 1 }), created: false };
       }
-      const row = await buildUserRow(hasher, input, true);
+      const row = await buildUserRow(passwords, input, DEFAULT_PASSWORD_POLICY, true);
       await inTransaction(db, async (trx) => {
         await insertUser(trx, row);
         await record(trx, null, { organizationId: null, action: 'user.super_admin_created', targetType: 'user', targetId: row.id, targetDisplayName: row.username });

@@ -15,6 +15,8 @@ import { createTestDatabase, type TestDialect } from './databases.js';
 export interface TestServer {
   dialect: TestDialect;
   url: string;
+  /** The database it runs on, for a second process on the same one. */
+  databaseUrl: string;
   app: App;
   services: Services;
   database: DatabaseHandle;
@@ -22,9 +24,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Every test signs people up and in from 127.0.0.1, far more often than a person would: the per
+ * address limits are raised for them. The brute-force tests pass their own (test/api/brute-force.test.ts).
+ */
+const TEST_LIMITS: Env = { AUTH_RATE_LIMIT: '100000', AUTH_LOCKOUT_ADDRESS_FAILURES: '100000' };
+
 export async function startRoster(dialect: TestDialect, env: Env = {}): Promise<TestServer> {
   const testDb = await createTestDatabase(dialect);
-  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', ...TEST_LIMITS, ...env });
   const database = openDatabase({ url: config.databaseUrl, poolSize: 5 });
   await migrateToLatest(database.db);
   const { app, services } = await buildApp({ config, database });
@@ -32,7 +40,7 @@ export async function startRoster(dialect: TestDialect, env: Env = {}): Promise<
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
-    dialect, url, app, services, database,
+    dialect, url, databaseUrl: config.databaseUrl, app, services, database,
     client: () => new Client(url),
     close: async () => {
       await app.close();

@@ -2,6 +2,7 @@
  * @module Queries on organizations (tenants) and their settings.
  */
 import type { Kysely } from 'kysely';
+import { DEFAULT_PASSWORD_POLICY } from '../../domain/password-policy.js';
 import type { Organization, OrganizationSettings } from '../../domain/types.js';
 import type { Database, OrganizationRow } from '../schema.js';
 
@@ -12,6 +13,7 @@ export const DEFAULT_SETTINGS: OrganizationSettings = {
   invitationLifetimeDays: 7,
   sessionIdleMinutes: null,
   sessionAbsoluteHours: null,
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
 };
 
 export async function findOrganization(db: Db, organizationId: string): Promise<OrganizationRow | undefined> {
@@ -33,11 +35,27 @@ export async function listAllOrganizations(db: Db, after: string | null, limit: 
   return q.execute();
 }
 
+/** The settings of every organization where the user is an active member, and of `alsoIds`. */
+export async function settingsOfOrganizations(db: Db, userId: string | null, alsoIds: readonly string[] = []): Promise<OrganizationSettings[]> {
+  if (userId === null && alsoIds.length === 0) return [];
+  const rows = await db.selectFrom('organizations').select('settings').where((eb) => eb.or([
+    ...(alsoIds.length > 0 ? [eb('id', 'in', [...alsoIds])] : []),
+    ...(userId !== null ? [eb('id', 'in', eb.selectFrom('members').select('organization_id').where('user_id', '=', userId).where('status', '=', 'active'))] : []),
+  ])).execute();
+  return rows.map((r) => parseSettings(r.settings));
+}
+
+/** Stored settings over the defaults, so settings added later read as their default in older rows. */
+function parseSettings(json: string): OrganizationSettings {
+  const stored = JSON.parse(json) as Partial<OrganizationSettings>;
+  return { ...DEFAULT_SETTINGS, ...stored, passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...stored.passwordPolicy } };
+}
+
 export function toOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
     name: row.name,
-    settings: { ...DEFAULT_SETTINGS, ...(JSON.parse(row.settings) as Partial<OrganizationSettings>) },
+    settings: parseSettings(row.settings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -15,8 +15,9 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
   return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function touchSession(db: Db, id: string, lastSeenAt: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+/** Records activity and, when given, the session's latest end as the timeouts now in force put it. */
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt?: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, ...(expiresAt ? { expires_at: expiresAt } : {}) }).where('id', '=', id).execute();
 }
 
 export async function setSessionOrganization(db: Db, id: string, organizationId: string | null): Promise<void> {
@@ -32,7 +33,7 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.current_organization_id', 's.last_seen_at', 's.expires_at', 's.pending_actions'])
+    .select(['s.id as session_id', 's.current_organization_id', 's.created_at as session_created_at', 's.last_seen_at', 's.expires_at', 's.pending_actions'])
     .selectAll('u')
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -42,4 +43,27 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
 export async function setPendingActions(db: Db, sessionIds: readonly string[], pendingActions: readonly string[]): Promise<void> {
   if (sessionIds.length === 0) return;
   await db.updateTable('sessions').set({ pending_actions: JSON.stringify(pendingActions) }).where('id', 'in', [...sessionIds]).execute();
+}
+
+/** Ends every session of the user, or every one but `exceptId` (a password change keeps the session that made it). */
+export async function deleteUserSessions(db: Db, userId: string, exceptId?: string): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** One of the user's sessions, ended; 0 when the user has no session of that id. */
+export async function deleteUserSession(db: Db, userId: string, sessionId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', sessionId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The user's sessions, most recently used first; the token hash stays here. */
+export async function listUserSessions(db: Db, userId: string) {
+  return db.selectFrom('sessions')
+    .select(['id', 'current_organization_id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at', 'pending_actions'])
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc').orderBy('id', 'desc')
+    .execute();
 }

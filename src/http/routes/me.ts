@@ -1,10 +1,10 @@
 /**
- * @module The signed-in user's own profile and organizations.
+ * @module The signed-in user's own profile, password and organizations.
  */
 import { Type } from 'typebox';
 import { toUser } from '../../db/queries/users.js';
-import { Id, Nullable, problemResponses } from '../schemas/common.js';
-import { ProfilePatch, User } from '../schemas/user.js';
+import { Id, Nullable, problemResponses, Strict } from '../schemas/common.js';
+import { Password, ProfilePatch, User } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
 
 const Me = Type.Object({ ...User.properties, currentOrganizationId: Nullable(Id), requiredActions: Type.Array(Type.String()) });
@@ -25,6 +25,19 @@ export function meRoutes(app: App, { services, auth }: RouteDeps): void {
   app.patch('/api/v1/me', {
     schema: { tags: ['me'], summary: 'Edit your profile; the username can not be changed', body: ProfilePatch, response: { 200: User, ...problemResponses } },
   }, async (request) => services.users.updateProfile(await auth.actor(request), request.body));
+
+  app.put('/api/v1/me/password', {
+    // Open while actions are pending: changing the password is how `change_password` is completed.
+    config: { duringRequiredActions: true },
+    schema: {
+      tags: ['me'], summary: 'Change your password; your other sessions end',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Password }, Strict),
+      response: { 200: Type.Object({ requiredActions: Type.Array(Type.String()) }), ...problemResponses },
+    },
+  }, async (request) => {
+    const session = await auth.requireSession(request);
+    return services.users.changePassword(session, request.body.currentPassword, request.body.newPassword);
+  });
 
   app.get('/api/v1/me/organizations', {
     schema: { tags: ['me'], summary: 'The organizations you belong to ("My Organizations")', response: { 200: Type.Object({ items: Type.Array(MyOrganization) }), ...problemResponses } },

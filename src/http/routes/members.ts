@@ -86,6 +86,13 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
     },
   }, async (request) => services.members.resendInvitation(await auth.access(request, request.params.organizationId), request.params.userId));
 
+  app.post(`${base}/:userId/password-reset`, {
+    schema: {
+      tags: ['members'], summary: 'Email the member a password reset link; the admin never sees or chooses the password (members.update)',
+      params: MemberParams, response: { 202: Type.Object({ email: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...problemResponses },
+    },
+  }, async (request, reply) => reply.status(202).send(await services.members.startPasswordReset(await auth.access(request, request.params.organizationId), request.params.userId)));
+
   app.post(`${base}/:userId/activate`, {
     schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
   }, async (request) => services.members.activate(await auth.access(request, request.params.organizationId), request.params.userId));

@@ -33,6 +33,9 @@ export function sessionRoutes(app: App, { services, auth }: RouteDeps): void {
     },
   }, async (request, reply) => {
     const { token, user, pendingActions } = await services.sessions.signIn(request.body.login, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    // Signing in again replaces the browser's session rather than leaving its old token alive (ASVS V7.2.4).
+    const previous = await auth.session(request);
+    if (previous) await services.sessions.end(previous.sessionId);
     auth.setSessionCookie(reply, token);
     return { user: toUser(user), requiredActions: pendingActions };
   });

@@ -21,6 +21,7 @@ export const Problem = Type.Object({
   code: Type.String({ description: 'Stable machine-readable error code' }),
   field: Type.Optional(Type.String({ description: 'The request field at fault, e.g. body.email' })),
   errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  rules: Type.Optional(Type.Array(Type.String(), { description: 'user.password_invalid: every password rule broken (minLength, maxLength, lower, upper, digit, symbol, personal, common, reused)' })),
 }, { $id: 'Problem', description: 'RFC 9457 problem details' });
 
 /** Error responses listed on every route, so the OpenAPI document shows them. */

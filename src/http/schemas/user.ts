@@ -2,7 +2,7 @@
  * @module Schemas of users, profiles and members (DESIGN.md §1 field names).
  */
 import { Type } from 'typebox';
-import { PASSWORD_MAX_LENGTH } from '../../domain/password-rules.js';
+import { PASSWORD_MAX_LENGTH } from '../../domain/password-policy.js';
 import { Id, Label, Nullable, Strict, Timestamp } from './common.js';
 
 const Text = (max: number) => Type.String({ maxLength: max });

@@ -1,0 +1,31 @@
+/**
+ * @module `npm run bench`: runs every benchmark one after the other (never two at once, they would
+ * measure each other) and rewrites docs/benchmarks.md with the figures, their goals and the machine.
+ * Each benchmark also runs alone: `npx tsx bench/me.ts`, `bench/members.ts`, `bench/authz-inprocess.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchAuthzInProcess, DEFAULT_AUTHZ } from './authz-inprocess.js';
+import { log, ROOT, round } from './lib.js';
+import { benchMe, DEFAULT_LOAD } from './me.js';
+import { benchMembers, DEFAULT_MEMBERS } from './members.js';
+import { renderReport, timed } from './report.js';
+
+const started = performance.now();
+const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+
+log('1/3 GET /api/v1/me beside a bare Fastify route');
+const me = await timed(() => benchMe(['sqlite', 'postgres'], DEFAULT_LOAD));
+log('2/3 members list in 100,000 members');
+const members = await timed(() => benchMembers(['sqlite', 'postgres'], DEFAULT_MEMBERS));
+log('3/3 access checks in process');
+const authz = await timed(() => benchAuthzInProcess(DEFAULT_AUTHZ));
+
+const report = renderReport({
+  date, command: 'npm run bench', totalSeconds: round((performance.now() - started) / 1000, 0),
+  me, meOptions: DEFAULT_LOAD, members, membersOptions: DEFAULT_MEMBERS, authz,
+});
+const file = join(ROOT, 'docs', 'benchmarks.md');
+writeFileSync(file, report);
+log(`wrote ${file}`);
+console.log(report.slice(report.indexOf('## Goals'), report.indexOf('## 1.')).trim());

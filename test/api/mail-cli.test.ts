@@ -1,0 +1,101 @@
+/**
+ * The mail side of the `roster` command, run as separate processes: `roster serve` says at start
+ * that, without SMTP_URL, email stays in the dev mailbox; `roster mailbox` prints it; `roster worker`
+ * and `roster mailbox` explain themselves with --help.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/client.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
+import { PASSWORD } from '../support/server.js';
+import { waitUntil } from '../support/smtp.js';
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function roster(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number };
+    s.close(() => resolve(port));
+  });
+});
+
+describe('roster worker and roster mailbox --help', () => {
+  it('each explains itself, and the command list names them', { timeout: 60_000 }, async () => {
+    const top = await roster(['--help'], {});
+    for (const command of ['worker', 'mailbox']) {
+      expect(top.stdout).toContain(command);
+      const help = await roster([command, '--help'], {});
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(`roster ${command}`);
+    }
+    expect((await roster(['mailbox', '--help'], {})).stdout).toMatch(/--to ADDRESS[\s\S]*--limit N/);
+  });
+});
+
+describe.each(DIALECTS)('the dev mailbox from the command line on %s', (dialect) => {
+  let db: TestDatabase;
+  beforeAll(async () => { db = await createTestDatabase(dialect); });
+  afterAll(async () => { await db?.drop(); });
+
+  it('serve says email stays in the dev mailbox, and `roster mailbox` prints the invitation with its link', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const env = { DATABASE_URL: db.url };
+    const server = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', 'serve'], {
+      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'info', SMTP_URL: '', MAIL_POLL_MS: '50' },
+    });
+    let out = '';
+    server.stdout.on('data', (d) => (out += d));
+    try {
+      await waitUntil(() => out.includes('Roster is running'), 30_000, 'serve to start');
+      expect(out).toContain('SMTP_URL is not set: email is not sent but kept in the dev mailbox');
+      const client = new Client(`http://127.0.0.1:${port}`);
+      const signup = await client.post('/api/v1/signup', {
+        username: 'cli-owner', email: 'cli-owner@example.com', password: PASSWORD, firstName: 'Cli', lastName: 'Owner', organizationName: 'Command Line Co',
+      });
+      expect(signup.status).toBe(201);
+      const invited = await client.post(`/api/v1/organizations/${signup.body.organization.id}/invitations`, {
+        emails: 'reader@example.com, other@example.com', role: 'member', note: 'Read me in the terminal',
+      });
+      expect(invited.status).toBe(201);
+      await waitUntil(async () => {
+        const box = await client.get(`/api/v1/organizations/${signup.body.organization.id}/mailbox`);
+        return box.body.items.length === 2 && box.body.items.every((m: any) => m.status === 'sent');
+      }, 10_000, 'the invitations delivered to the dev mailbox');
+    } finally {
+      const closed = new Promise((r) => server.on('close', r));
+      server.kill('SIGTERM');
+      await closed;
+    }
+
+    const printed = await roster(['mailbox', '--to', 'READER@example.com'], { ...env, SMTP_URL: '' });
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toContain('1 message to READER@example.com, newest first (SMTP_URL is not set: this is the dev mailbox');
+    expect(printed.stdout).toContain('To: reader@example.com');
+    expect(printed.stdout).toContain('Subject: Cli Owner invited you to Command Line Co on Roster');
+    expect(printed.stdout).toContain('  sent  invitation');
+    expect(printed.stdout).toContain('Read me in the terminal');
+    expect(printed.stdout).toMatch(new RegExp(`Accept the invitation: http://127\\.0\\.0\\.1:${port}/invitations/[A-Za-z0-9_-]{43}`));
+    expect(printed.stdout).not.toContain('other@example.com');
+
+    const all = await roster(['mailbox', '--limit', '1'], { ...env, SMTP_URL: '' });
+    expect(all.stdout).toMatch(/^1 message, newest first/);
+    expect(all.stdout).toContain('To: other@example.com');
+    const bad = await roster(['mailbox', '--limit', '0'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--limit must be a whole number');
+  });
+});
