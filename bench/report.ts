@@ -104,7 +104,7 @@ database through Kysely, computes the display name and Gravatar URL, serializes 
 its response schema, and sends a dozen security headers. Profiling (\`perf\` with
 \`--perf-basic-prof\`, and V8's \`--cpu-prof\`) puts Roster at roughly 200–250 µs per request on SQLite
 after the changes below: the HTTP work Fastify does anyway, then, in decreasing order, Kysely
-building and compiling the query and better-sqlite3 running it (≈40 µs), the helmet headers
+building and compiling the query and better-sqlite3 running it (a few tens of µs), the helmet headers
 (validated by Node on every response), request logging (the LOG_LEVEL=warn row), response
 serialization with \`anyOf\` for nullable fields, garbage collection of the per-request objects. On
 PostgreSQL the query also waits for a round trip to a server that shares the same two cores.
@@ -123,12 +123,27 @@ each response gets the same headers (checked header by header against the old ou
 ${BEFORE_AFTER_ME}`;
 }
 
-/** Recorded by hand from side-by-side runs; the run that wrote this file did not measure them. */
-const BEFORE_AFTER_ME = `Before and after, measured back to back on ${'the same day'} with \`npx tsx bench/me.ts\` on two copies of
-the tree that differ only by these changes (machine shared with other test suites, load average
-11–16; server CPU per request is the steadier figure):
+/**
+ * Recorded by hand from side-by-side runs on 2026-11-22 (the run that writes this file does not
+ * measure the old code): two copies of the tree that differ only by the changes named, run in turn.
+ */
+const BEFORE_AFTER_ME = `Before and after, measured in turn on two copies of the tree that differ only by these two changes,
+twice each, \`npx tsx bench/me.ts\` (load average 9–17 from other work; the bare route's rate stayed
+at 15,000–17,000 requests/s throughout):
 
-BEFORE_AFTER_ME_TABLE`;
+| database | run | before: requests/s (of bare) | before: CPU µs/request | after: requests/s (of bare) | after: CPU µs/request |
+|---|---|--:|--:|--:|--:|
+| SQLite | 1 | 1,796 (12%) | 348 | 3,408 (20%) | 215 |
+| SQLite | 2 | 2,655 (16%) | 304 | 3,486 (21%) | 222 |
+| PostgreSQL | 1 | 2,337 (14%) | 322 | 2,398 (14%) | 275 |
+| PostgreSQL | 2 | 354 (2%) | 848 | 1,078 (7%) | 456 |
+
+On SQLite the two changes take about a third off the CPU a request costs (the statement cache
+about two thirds of that, the headers the rest) and raise throughput by 30–90%. On PostgreSQL only
+the headers change applies, about 45 µs a request; its throughput follows how quickly the
+PostgreSQL server, busy with other suites' databases, answers (the second pair of runs), and the
+server's CPU per request rises with it (more context switches and more objects surviving to be
+collected while requests wait).`;
 
 function membersSection(run: Run): string {
   const o = run.membersOptions;
@@ -193,7 +208,7 @@ Changes made:
   range, so a page deep in the list read every row before it (PostgreSQL: *Rows Removed by Filter:
   71,944*, 270 ms, for the page after 72,000 members). The query now also says \`username >= k\`, which
   adds nothing to its meaning and gives both databases an index range to start from.
-- **One covering index for the list** (migration \`0004_members_search_index\`): \`members_list_idx\`
+- **One covering index for the list** (migration \`0005_members_search_index\`): \`members_list_idx\`
   (organization, status, username) is replaced by (organization, status, username, user id, role,
   email, first name, last name). With the user id in it the order by (username, user id) comes from
   the index (SQLite had a *USE TEMP B-TREE FOR LAST TERM OF ORDER BY* step on every page), and with
@@ -214,7 +229,27 @@ ${formatPlans(run.members.result)}
 </details>`;
 }
 
-const BEFORE_AFTER_MEMBERS = 'BEFORE_AFTER_MEMBERS_TABLE';
+/** Recorded by hand, as BEFORE_AFTER_ME: the same two copies of the tree, one run each, one after the other. */
+const BEFORE_AFTER_MEMBERS = `Before and after, \`BENCH_ITERATIONS=150 npx tsx bench/members.ts\` on the two copies of the tree
+(load average 12–19). Roster's CPU per request for SQLite, where the database runs inside Roster's
+process; the database's own execution time from EXPLAIN ANALYZE for PostgreSQL, where it does not
+(wall-clock p50 in brackets, inflated by the load):
+
+| query | SQLite before: CPU ms (p50 ms) | SQLite after: CPU ms (p50 ms) | PostgreSQL before: execution ms (p50 ms) | PostgreSQL after: execution ms (p50 ms) |
+|---|--:|--:|--:|--:|
+| first page | 6.1 (15.6) | 6.0 (22.1) | 0.57 (31.4) | 0.42 (26.7) |
+| deep page (after ~72,000 members) | 14.2 (51.6) | 4.6 (19.1) | **356** (272) | **0.50** (27.0) |
+| search, 1 letter | 6.4 (9.0) | 5.3 (13.5) | 1.7 (33.1) | 5.3 (29.2) |
+| search, 2 letters | 16.5 (25.1) | 6.7 (27.1) | 13.2 (39.9) | 15.9 (37.6) |
+| search, 3 letters | 13.5 (40.6) | 7.1 (29.3) | 7.1 (41.0) | 8.5 (42.2) |
+| search, 3 letters, no match | **176** (416) | **25.6** (82.2) | 0.15 (8.3) | 0.17 (7.2) |
+| role=admin | 11.2 (13.2) | 5.6 (16.5) | 0.56 (29.6) | 0.58 (17.6) |
+
+PostgreSQL's searches are not helped by the wider index: a plain index scan there reads each row
+before testing the search condition, so it still visits the rows of the members it passes (*Rows
+Removed by Filter* in the plans); the figures moved within the noise of single EXPLAIN ANALYZE runs on
+a busy machine. Making them index-only would mean selecting the page's user ids first (an index-only
+scan of this index) and joining the rows after; not done here (see the report).`;
 
 function authzSection(run: Run): string {
   const a = run.authz.result;

@@ -19,7 +19,8 @@ const PROFILE = {
 };
 
 async function start(kind: string): Promise<() => Promise<void>> {
-  const env = { PORT: process.env.PORT, HOST: '127.0.0.1', DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
+  // SMTP_URL when a benchmark gives one (bench/invitations.ts: a local SMTP server), else the dev mailbox.
+  const env = { PORT: process.env.PORT, HOST: '127.0.0.1', DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, SMTP_URL: process.env.SMTP_URL };
   const config = loadConfig(env);
   if (kind === 'roster') return (await startServer(config)).close;
   if (kind === 'bare') {

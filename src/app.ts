@@ -7,15 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { Type } from 'typebox';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { connectRedis } from './db/redis.js';
-import { safeRedirectTarget } from './domain/redirect.js';
 import { DEFAULT_THROTTLE } from './domain/throttle.js';
 import { createAuth } from './http/auth.js';
+import { registerConsole } from './http/console.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { registerCrossOriginCheck } from './http/cross-origin.js';
+import { registerEvenTiming } from './http/even-timing.js';
 import { registerAuthRateLimit } from './http/rate-limit.js';
 import { apiDocsCsp, registerSecurityHeaders, rosterHelmetOptions } from './http/security-headers.js';
 import { apiKeyRoutes } from './http/routes/api-keys.js';
@@ -63,6 +63,9 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are JSON (a CSV import adds its own parser): a text/plain body, which an HTML form can
+  // send to another site without a preflight, is refused with 415 (docs/security.md, CSRF layers).
+  app.removeContentTypeParser('text/plain');
   app.addSchema(Problem);
   app.setValidatorCompiler(createValidatorCompiler({ Problem }));
   registerProblemHandlers(app);
@@ -70,9 +73,10 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   await app.register(cookie);
   registerSecurityHeaders(app, rosterHelmetOptions(config.secureCookies));
   registerCrossOriginCheck(app, config.allowedOrigins);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (error) => app.log.warn({ err: error }, 'Redis connection problem')) : null;
   // Before the routes: it attaches itself to each authentication route as the route is added.
   await registerAuthRateLimit(app, { perMinute: config.authRateLimit, redis, redisKeyPrefix: config.redisKeyPrefix });
+  registerEvenTiming(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -131,9 +135,7 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   notificationRoutes(app, deps);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // `/?next=…` goes on to a page of Roster's or of an allowed origin, never elsewhere (no open redirect).
-  app.get('/', { schema: { hide: true, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2048 })) }) } }, async (request, reply) =>
-    reply.redirect((request.query.next === undefined ? null : safeRedirectTarget(request.query.next, config.allowedOrigins)) ?? '/api/v1/docs'));
+  await registerConsole(app, config.allowedOrigins);
 
   await app.ready();
   return { app, services };

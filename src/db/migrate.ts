@@ -7,14 +7,14 @@ import * as core from './migrations/0001_core.js';
 import * as permissions from './migrations/0002_permissions.js';
 import * as invitations from './migrations/0003_invitations_mail.js';
 import * as accountSecurity from './migrations/0004_account_security.js';
-import * as membersSearch from './migrations/0004_members_search_index.js';
+import * as membersSearch from './migrations/0005_members_search_index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
   '0002_permissions': permissions,
   '0003_invitations_mail': invitations,
   '0004_account_security': accountSecurity,
-  '0004_members_search_index': membersSearch,
+  '0005_members_search_index': membersSearch,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

@@ -6,8 +6,10 @@
  */
 import { Redis } from 'ioredis';
 
-export async function connectRedis(url: string): Promise<Redis> {
+/** `onError` hears connection problems (ioredis keeps reconnecting meanwhile). */
+export async function connectRedis(url: string, onError: (error: Error) => void = () => {}): Promise<Redis> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5000 });
+  redis.on('error', onError);
   try {
     await redis.connect();
     await redis.ping();

@@ -101,7 +101,13 @@ async function loadCatalog(db: Db, organizationId: string, rows: readonly FileRo
   }]));
   const resourceTypes = new Set(c.resourceTypes);
   const named = new Map<string, Set<string>>();
-  for (const row of rows) for (const r of row.resources) if (resourceTypes.has(r.type)) (named.get(r.type) ?? named.set(r.type, new Set()).get(r.type)!).add(r.id);
+  for (const { resources } of rows) {
+    for (const r of resources) {
+      if (!resourceTypes.has(r.type)) continue;
+      const ids = named.get(r.type) ?? new Set<string>();
+      named.set(r.type, ids.add(r.id));
+    }
+  }
   const resources = new Map<string, Set<string>>();
   for (const [type, ids] of named) resources.set(type, await existingResourceIds(db, organizationId, type, [...ids]));
   return {
@@ -161,25 +167,28 @@ export function createImportService(db: Db, mail: MailSettings) {
     const members = await memberEmailKeysAmong(trx, access.organizationId, keys);
     const pending = new Map((await findPendingByEmails(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
     const late: ImportProblem[] = [];
-    const fresh: InvitationRow[] = [];
-    const mails: OutgoingMail[] = [];
-    const audits: AuditEntry[] = [];
-    for (const { row, key, grants } of rows) {
-      if (members.has(key)) {
-        late.push({ row: row.row, field: 'email', message: `${row.email} joined the organization while the import ran` });
-        continue;
+    // Drafted and written 200 at a time: each slice's emails are garbage before the next is drafted.
+    for (let i = 0; i < rows.length; i += 200) {
+      const fresh: InvitationRow[] = [];
+      const mails: OutgoingMail[] = [];
+      const audits: AuditEntry[] = [];
+      for (const { row, key, grants } of rows.slice(i, i + 200)) {
+        if (members.has(key)) {
+          late.push({ row: row.row, field: 'email', message: `${row.email} joined the organization while the import ran` });
+          continue;
+        }
+        const existing = pending.get(key);
+        // A pending invitation to the address is sent again with the row's terms, as inviting it again would.
+        const draft = draftInvitation(batch, { ...grants, note: row.note, firstName: row.firstName, lastName: row.lastName }, row.email, existing);
+        if (existing && draft.changes) await updateInvitation(trx, access.organizationId, existing.id, draft.changes);
+        else fresh.push(draft.row);
+        mails.push(draft.mail);
+        audits.push(draft.audit);
       }
-      const existing = pending.get(key);
-      // A pending invitation to the address is sent again with the row's terms, as inviting it again would.
-      const draft = draftInvitation(batch, { ...grants, note: row.note, firstName: row.firstName, lastName: row.lastName }, row.email, existing);
-      if (existing && draft.changes) await updateInvitation(trx, access.organizationId, existing.id, draft.changes);
-      else fresh.push(draft.row);
-      mails.push(draft.mail);
-      audits.push(draft.audit);
+      await insertInvitations(trx, fresh);
+      await enqueueMail(trx, ...mails);
+      await record(trx, access.actor, ...audits);
     }
-    await insertInvitations(trx, fresh);
-    await enqueueMail(trx, ...mails);
-    await record(trx, access.actor, ...audits);
     return { invited: rows.length - late.length, late };
   }
 
@@ -194,7 +203,11 @@ export function createImportService(db: Db, mail: MailSettings) {
       const batch = await openInvitationBatch(trx, access, mail.publicUrl, row.id);
       const valid = [...checked.valid.values()];
       const late: ImportProblem[] = [];
-      for (let i = 0; i < valid.length; i += IMPORT_CHUNK_ROWS) late.push(...(await inviteRows(trx, access, batch, valid.slice(i, i + IMPORT_CHUNK_ROWS))).late);
+      for (let i = 0; i < valid.length; i += IMPORT_CHUNK_ROWS) {
+        late.push(...(await inviteRows(trx, access, batch, valid.slice(i, i + IMPORT_CHUNK_ROWS))).late);
+        // The transaction stays open, but the process keeps answering what needs no database meanwhile.
+        await yieldToOtherRequests();
+      }
       if (late.length > 0) {
         throw new RosterError('import.rows_invalid', `${late.length} of ${row.total_rows} rows became invalid while importing; nothing was imported`, 'body', { problems: late });
       }

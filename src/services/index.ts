@@ -57,7 +57,7 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions) {
     requiredActions,
     accessCache,
     passwordPolicy,
-    users: createUserService(db, passwordPolicy, { signupEnabled: options.signupEnabled }),
+    users: createUserService(db, passwordPolicy, { signupEnabled: options.signupEnabled, throttle }),
     throttle,
     sessions: createSessionService(db, hasher, options.session, requiredActions, throttle),
     terms: createTermsService(db, requiredActions),

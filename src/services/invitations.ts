@@ -9,9 +9,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
+import { effectiveDisplayName } from '../domain/profile.js';
 import { assertCanGrantPermissions, assertCanGrantRole } from '../domain/member-rules.js';
 import { emailKey } from '../domain/username.js';
-import { newId, now } from '../db/ids.js';
+import { newId, now, randomToken } from '../db/ids.js';
 import { findResources } from '../db/queries/catalog.js';
 import { addMemberToGroups, findGroupsByIds } from '../db/queries/groups.js';
 import {
@@ -159,7 +160,7 @@ export async function openInvitationBatch(trx: Db, access: Access, publicUrl: st
  * entry. Writes nothing: the caller inserts, updates and enqueues in its transaction.
  */
 export function draftInvitation(batch: InvitationBatch, terms: InvitationTerms, address: string, existing?: InvitationRow): InvitationDraft {
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   const names = terms.firstName !== undefined || terms.lastName !== undefined ? { first_name: terms.firstName ?? null, last_name: terms.lastName ?? null } : {};
   const common = {
     role: terms.role, permissions: JSON.stringify(terms.permissions), groups: JSON.stringify(terms.groupIds), resources: JSON.stringify(terms.resources),
@@ -411,7 +412,9 @@ export function createInvitationService(db: Db, passwords: PasswordPolicyService
         // A member added directly (seed 004 "Once added … a user will be sent an email invitation").
         const member = await findMember(trx, orgId, mailRow.related_id);
         if (!member) return;
-        await record(trx, null, { organizationId: orgId, action: 'member.invitation_bounced', targetType: 'member', targetId: member.user_id, targetDisplayName: member.email, after: { email: mailRow.to_address, reason } });
+        await record(trx, null, { organizationId: orgId, action: 'member.invitation_bounced', targetType: 'member', targetId: member.user_id,
+          targetDisplayName: effectiveDisplayName({ username: member.username, firstName: member.first_name, lastName: member.last_name, displayName: member.display_name, alias: null }),
+          after: { email: mailRow.to_address, reason } });
         notify = { userId: member.added_by, address: mailRow.to_address, link: `${mail.publicUrl}/organizations/${orgId}/members/${member.user_id}` };
       } else {
         return;

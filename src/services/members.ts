@@ -305,7 +305,6 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
           const ids = [...new Set(selection.userIds ?? [])];
           targets = await findMembersByIds(trx, access.organizationId, ids);
           if (targets.length !== ids.length) throw new RosterError('member.not_found', 'Some selected members are not in this organization', 'body.userIds');
-          if (action !== 'activate') assertNotSelf(access, ...ids);
         }
         const roleChecks = new Map<string, Promise<void>>();
         for (const t of targets) {
@@ -313,6 +312,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
           if (!roleChecks.has(t.role)) roleChecks.set(t.role, assertOutranks(trx, access, t.role));
         }
         await Promise.all(roleChecks.values());
+        if (action !== 'activate') assertNotSelf(access, ...targets.map((t) => t.user_id));
         const changing = action === 'delete' ? targets
           : targets.filter((t) => t.status !== (action === 'activate' ? 'active' : 'inactive'));
         const ids = changing.map((t) => t.user_id);

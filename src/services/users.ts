@@ -19,6 +19,7 @@ import { createOrganizationIn } from './organizations.js';
 import type { PasswordPolicyService } from './password-policy.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
 import type { RequiredAction } from './required-actions.js';
+import type { ThrottleService } from './throttle.js';
 
 export const actorOf = (row: UserRow): Actor => ({
   userId: row.id,
@@ -33,7 +34,7 @@ export interface ChangingSession {
   pendingActions: RequiredAction[];
 }
 
-export function createUserService(db: Kysely<Database>, passwords: PasswordPolicyService, options: { signupEnabled: boolean }) {
+export function createUserService(db: Kysely<Database>, passwords: PasswordPolicyService, options: { signupEnabled: boolean; throttle?: ThrottleService }) {
   return {
     async signup(input: NewUserInput & { organizationName: string }): Promise<{ user: UserRow; organization: Organization }> {
       if (!options.signupEnabled) throw new RosterError('signup.disabled', 'Sign-up is turned off on this instance');
@@ -84,11 +85,15 @@ export function createUserService(db: Kysely<Database>, passwords: PasswordPolic
      * meets the policy of every organization the user is active in, and every other session ends
      * (ASVS 7.4.3). Completes the session's `change_password` action.
      */
-    async changePassword(session: ChangingSession, currentPassword: string, newPassword: string): Promise<{ requiredActions: RequiredAction[] }> {
+    async changePassword(session: ChangingSession, currentPassword: string, newPassword: string, client: { ip?: string } = {}): Promise<{ requiredActions: RequiredAction[] }> {
       const user = await findUserById(db, session.user.id);
+      // Checking the current password is a guess like a sign-in: the same lockout counts it (services/throttle.ts).
+      const attempt = await options.throttle?.beginSignIn(session.user.username_key, client.ip);
       if (!user?.password_hash || !(await passwords.verify(user.password_hash, currentPassword))) {
+        await attempt?.failed();
         throw new RosterError('user.current_password_invalid', 'The current password is wrong', 'body.currentPassword');
       }
+      await attempt?.succeeded();
       const policy = await passwords.policyFor(db, user.id);
       const hash = await passwords.checkReplacement(db, user, newPassword, policy, { field: 'body.newPassword', refuseCurrent: true });
       return inTransaction(db, async (trx) => {

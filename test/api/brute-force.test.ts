@@ -180,10 +180,9 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
         expect((await signIn(user.username, `wrong ${i}`, address)).status).toBe(401);
         times.push(performance.now() - started);
       }
-      const quick = Math.max(...times.slice(0, 3));
       expect(times[3]!).toBeGreaterThanOrEqual(250);
       expect(times[4]!).toBeGreaterThanOrEqual(500);
-      expect(times[4]! - quick).toBeGreaterThan(400);
+      expect(Math.max(...times.slice(0, 3))).toBeLessThan(times[4]! - 250);
     });
 
     it('a successful sign-in forgets the account\'s failures', async () => {
@@ -219,6 +218,21 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
         expect(res.status, path).toBe(404);
         expect(res.headers.getSetCookie()).toEqual([]);
       }
+    });
+
+    it('guessing the current password on PUT /me/password counts toward the same lockout as sign-in', async () => {
+      const user = await newUser('change');
+      const client = server.client();
+      expect((await client.post('/api/v1/session', { login: user.username, password: PASSWORD }, from(newAddress()))).status).toBe(200);
+      for (let i = 0; i < ACCOUNT_LIMIT; i++) {
+        const res = await client.request('PUT', '/api/v1/me/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase 93' }, from(newAddress()));
+        expect(res.status, `guess ${i}`).toBe(400);
+        expect(res.body.code).toBe('user.current_password_invalid');
+      }
+      const locked = await client.request('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase 93' }, from(newAddress()));
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('auth.locked');
+      expect((await signIn(user.email, PASSWORD, newAddress())).status).toBe(429);
     });
 
     it('guesses sent all at once can not pass the limit', async () => {
@@ -441,9 +455,12 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
 
       it('signing out and the rest of the API are not rate limited', async () => {
         const address = newAddress();
-        const owner = await signUp(limited, `rl${randomBytes(3).toString('hex')}`);
-        for (let i = 0; i < RATE + 3; i++) expect((await owner.client.get('/api/v1/me', from(address))).status).toBe(200);
-        expect((await owner.client.request('DELETE', '/api/v1/session', undefined, from(address))).status).toBe(204);
+        const name = `rl${randomBytes(3).toString('hex')}`;
+        const owner = limited.client();
+        const signedUp = await owner.post('/api/v1/signup', { username: name, email: `${name}@example.com`, password: PASSWORD, firstName: 'R', lastName: 'L', organizationName: 'RL' }, from(address));
+        expect(signedUp.status).toBe(201);
+        for (let i = 0; i < RATE + 3; i++) expect((await owner.get('/api/v1/me', from(address))).status).toBe(200);
+        expect((await owner.request('DELETE', '/api/v1/session', undefined, from(address))).status).toBe(204);
       });
     });
   });
@@ -484,7 +501,7 @@ describe('with Redis (REDIS_URL)', () => {
 
   storeSuite('Redis', () => createRedisThrottleStore(redis, prefix));
 
-  for (const dialect of DIALECTS) bruteForceSuite(`${dialect} with Redis`, dialect, () => ({ REDIS_URL, REDIS_KEY_PREFIX: prefix }));
+  for (const dialect of DIALECTS) bruteForceSuite(`${dialect} with Redis`, dialect, () => ({ REDIS_URL, REDIS_KEY_PREFIX: `${prefix}${dialect}:` }));
 
   it('keeps the counters in Redis, not in the database, and rate limits there too', async () => {
     const server = await startRoster(DIALECTS[0]!, { ...LIMITS, REDIS_URL, REDIS_KEY_PREFIX: `${prefix}own:`, AUTH_RATE_LIMIT: '50' });

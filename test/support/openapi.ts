@@ -35,9 +35,10 @@ export interface Operation {
   path: string;
   pathParams: Parameter[];
   queryParams: Parameter[];
-  /** The JSON body schema, when the operation takes a body. */
+  /** The JSON body schema, when the operation takes a JSON body. */
   body?: JsonSchema;
-  summary: string;
+  /** The media types of the body the document describes, JSON or not. */
+  bodyTypes: string[];
   /** The operation says it needs no credentials (`security: []`). */
   public: boolean;
 }
@@ -72,7 +73,6 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       if (!op) continue;
       const params: Parameter[] = [...shared, ...(op.parameters ?? [])].map((p) => ({ name: p.name, in: p.in, required: p.required === true || p.in === 'path', schema: p.schema ?? {} }));
       const content = op.requestBody?.content as Record<string, { schema?: JsonSchema }> | undefined;
-      if (content && !content['application/json']) throw new Error(`${method.toUpperCase()} ${path} takes a body that is not JSON: ${Object.keys(content).join(', ')}`);
       operations.push({
         id: `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
@@ -80,7 +80,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         pathParams: params.filter((p) => p.in === 'path'),
         queryParams: params.filter((p) => p.in === 'query'),
         body: content?.['application/json']?.schema,
-        summary: op.summary ?? '',
+        bodyTypes: Object.keys(content ?? {}),
         public: Array.isArray(op.security) && op.security.length === 0,
       });
     }
@@ -167,7 +167,7 @@ export class SchemaOracle {
 
 /** The object schema a list of query or path parameters stands for; Roster refuses unknown names. */
 const paramsSchemas = new WeakMap<readonly Parameter[], JsonSchema>();
-export function paramsSchema(params: readonly Parameter[]): JsonSchema {
+function paramsSchema(params: readonly Parameter[]): JsonSchema {
   let schema = paramsSchemas.get(params);
   if (!schema) {
     schema = {
@@ -353,7 +353,7 @@ function dataTables(database: DatabaseHandle): Promise<TableColumns[]> {
 }
 
 /**
- * Every stored row but sessions, table by table, in a stable order, to compare before and after a
+ * Every stored row but those in NOT_DATA and BACKGROUND_COLUMNS, table by table, in a stable order, to compare before and after a
  * request that must change nothing. Tables are read from the database itself, so a table added
  * later is covered without editing this. SQLite gives the rows as JSON; PostgreSQL, a network hop
  * away, gives one digest per table in a single query, so a comparison tells which table changed.
@@ -391,16 +391,13 @@ export async function realPathValues(
   const values = { ...known };
   for (const param of operation.pathParams) {
     if (values[param.name] !== undefined) continue;
-    if (placeholder && !param.schema.enum) {
-      // A secret nobody can list (an invitation or password-reset token): a well-formed value that names nothing.
-      const collection = operation.path.slice(0, operation.path.indexOf(`/{${param.name}}`));
-      if (!operations.some((o) => o.id === `GET ${collection}`)) {
-        values[param.name] = String(exampleOf(oracle, param.schema, `${operation.id} {${param.name}}`));
-        continue;
-      }
-    }
     const collection = operation.path.slice(0, operation.path.indexOf(`/{${param.name}}`));
     const list = operations.find((o) => o.id === `GET ${collection}`);
+    if (placeholder && !list && !param.schema.enum) {
+      // A secret nobody can list (an invitation or password-reset token): a well-formed value that names nothing.
+      values[param.name] = String(exampleOf(oracle, param.schema, `${operation.id} {${param.name}}`));
+      continue;
+    }
     // A collection is filled by POST (one item), else by PUT (the whole set).
     const create = operations.find((o) => o.id === `POST ${collection}`) ?? operations.find((o) => o.id === `PUT ${collection}`);
     // `userId` is an item's `userId` or `id`, `roleKey` its `key`, `moduleName` its `name`, …

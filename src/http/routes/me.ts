@@ -36,7 +36,7 @@ export function meRoutes(app: App, { services, auth }: RouteDeps): void {
     },
   }, async (request) => {
     const session = await auth.requireSession(request);
-    return services.users.changePassword(session, request.body.currentPassword, request.body.newPassword);
+    return services.users.changePassword(session, request.body.currentPassword, request.body.newPassword, { ip: request.ip });
   });
 
   app.get('/api/v1/me/organizations', {

@@ -22,6 +22,7 @@ export const Problem = Type.Object({
   field: Type.Optional(Type.String({ description: 'The request field at fault, e.g. body.email' })),
   errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
   rules: Type.Optional(Type.Array(Type.String(), { description: 'user.password_invalid: every password rule broken (minLength, maxLength, lower, upper, digit, symbol, personal, common, reused)' })),
+  retryAfter: Type.Optional(Type.Integer({ description: 'auth.locked and rate.limited: seconds to wait, as in the Retry-After header' })),
 }, { $id: 'Problem', description: 'RFC 9457 problem details' });
 
 /** Error responses listed on every route, so the OpenAPI document shows them. */

@@ -1,0 +1,72 @@
+/**
+ * @module Who is signed in: `useMe` reads GET /api/v1/me (null when signed out), and the sign-in,
+ * sign-up and sign-out calls, which refresh it.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from '../api/client';
+
+export type SignInBody = { login: string; password: string };
+
+export const ME_KEY = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await unwrap(api.GET('/api/v1/me'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export type Me = NonNullable<ReturnType<typeof useMe>['data']>;
+export type MyOrganization = { organization: { id: string; name: string }; role: string; status: string; current: boolean };
+
+export function useMyOrganizations(enabled: boolean) {
+  return useQuery({
+    queryKey: ['my-organizations'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/me/organizations'))).items,
+    enabled,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignInBody) => unwrap(api.POST('/api/v1/session', { body })),
+    onSuccess: () => client.resetQueries(),
+  });
+}
+
+export interface SignUpFields { username: string; email: string; password: string; firstName: string; lastName: string; organizationName: string }
+
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignUpFields) => unwrap(api.POST('/api/v1/signup', { body })),
+    onSuccess: () => client.resetQueries(),
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/session')),
+    // Nothing of the previous user may stay on screen or in the cache.
+    onSettled: () => client.resetQueries(),
+  });
+}
+
+/** Remembers the organization the session works in (seed 001 "My Organizations"). */
+export function useSwitchOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (organizationId: string) => unwrap(api.PUT('/api/v1/session/organization', { body: { organizationId } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['my-organizations'] }),
+  });
+}
