@@ -110,11 +110,16 @@ async function timeInvites(target: Target, owner: Owner, options: InvitationsOpt
   return { addresses: options.invites, rounds: times.length, medianMs: round(times[Math.floor(times.length / 2)]!, 0), minMs: round(times[0]!, 0), maxMs: round(times.at(-1)!, 0) };
 }
 
-/** A file as an admin would export it from another system: names, a role, a group on every tenth row, a note on every hundredth. */
+/**
+ * A file as an admin would export it from another system: names, a role, a group on every tenth row,
+ * a note on every hundredth, and addresses in no particular order (a multiplicative hash of the row
+ * number leads each one), as real addresses come.
+ */
 export function importFile(rows: number): string {
   const lines = ['email,firstName,lastName,role,groups,note'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`person${i}@customer.example,First${i},Last${i},member,${i % 10 === 0 ? 'Field Team' : ''},${i % 100 === 0 ? 'Your access to the field tools' : ''}`);
+    const scrambled = (Math.imul(i + 1, 2654435761) >>> 0).toString(36);
+    lines.push(`${scrambled}.person${i}@customer.example,First${i},Last${i},member,${i % 10 === 0 ? 'Field Team' : ''},${i % 100 === 0 ? 'Your access to the field tools' : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

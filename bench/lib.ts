@@ -88,6 +88,8 @@ export interface Target {
   url: string;
   /** Microseconds of CPU (user + system) the target process has used since it started. */
   cpuMicros(): Promise<number>;
+  /** The target process's memory (RSS, heap), after a garbage collection. */
+  memory(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -99,7 +101,7 @@ export async function startTarget(kind: 'roster' | 'bare', databaseUrl = '', env
   const port = await freePort();
   const child: ChildProcess = fork(join(ROOT, 'bench', 'target.ts'), [kind], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     // The server's own log lines go to /dev/null: written, as in production, but not shown.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env },
@@ -127,6 +129,17 @@ export async function startTarget(kind: 'roster' | 'bare', databaseUrl = '', env
         };
         child.on('message', answer);
         child.send('cpu');
+      }),
+    memory: () =>
+      new Promise<NodeJS.MemoryUsage>((done) => {
+        const answer = (message: unknown) => {
+          const memory = (message as { memory?: NodeJS.MemoryUsage }).memory;
+          if (!memory) return;
+          child.off('message', answer);
+          done(memory);
+        };
+        child.on('message', answer);
+        child.send('memory');
       }),
     stop: () =>
       new Promise<void>((done) => {

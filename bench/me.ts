@@ -18,7 +18,7 @@ export interface LoadOptions {
 export const DEFAULT_LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   duration: Number(process.env.BENCH_DURATION ?? 10),
-  warmup: 3,
+  warmup: 2,
 };
 
 export interface LoadFigures {
@@ -94,12 +94,16 @@ export async function benchMeOn(dialect: Dialect, options: LoadOptions = DEFAULT
   try {
     const roster = await startTarget('roster', database.url, { LOG_LEVEL: 'info' });
     targets.push(roster);
+    // A second process on the same database, started once the first has migrated it: the session
+    // cookie is valid there too.
+    const started = await Promise.allSettled([startTarget('roster', database.url, { LOG_LEVEL: 'warn' }), startTarget('bare')]);
+    for (const s of started) if (s.status === 'fulfilled') targets.push(s.value);
+    const [quiet, bare] = started.map((s) => {
+      if (s.status === 'rejected') throw s.reason;
+      return s.value;
+    });
+    if (!quiet || !bare) throw new Error('a target did not start');
     const cookie = await signUp(roster.url);
-    // A second process on the same database: the session cookie is valid there too.
-    const quiet = await startTarget('roster', database.url, { LOG_LEVEL: 'warn' });
-    targets.push(quiet);
-    const bare = await startTarget('bare');
-    targets.push(bare);
     const run = async (name: string, target: Target) => {
       log(`me/${dialect}: ${name}, ${options.connections} connections, ${options.warmup} s warm-up then ${options.duration} s`);
       await load(`${target.url}/api/v1/me`, cookie, options.warmup, options.connections);

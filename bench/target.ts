@@ -20,7 +20,11 @@ const PROFILE = {
 
 async function start(kind: string): Promise<() => Promise<void>> {
   // SMTP_URL when a benchmark gives one (bench/invitations.ts: a local SMTP server), else the dev mailbox.
-  const env = { PORT: process.env.PORT, HOST: '127.0.0.1', DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, SMTP_URL: process.env.SMTP_URL };
+  const env = {
+    PORT: process.env.PORT, HOST: '127.0.0.1', DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, SMTP_URL: process.env.SMTP_URL,
+    // A benchmark that signs in many times from one address raises the limit it would hit (bench/signin.ts).
+    AUTH_RATE_LIMIT: process.env.AUTH_RATE_LIMIT,
+  };
   const config = loadConfig(env);
   if (kind === 'roster') return (await startServer(config)).close;
   if (kind === 'bare') {
@@ -38,6 +42,11 @@ process.on('message', (message) => {
   if (message === 'stop') void close().finally(() => process.exit(0));
   // CPU time used so far, so the parent can tell what one request costs whatever else runs on the machine.
   if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  // Memory in use, after a collection (the target runs with --expose-gc), for bench/signin.ts.
+  if (message === 'memory') {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ memory: process.memoryUsage() });
+  }
 });
 // The parent died without saying stop: do not outlive it.
 process.on('disconnect', () => void close().finally(() => process.exit(0)));

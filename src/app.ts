@@ -107,6 +107,8 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   const worker = mailWorker ? createMailWorker(config, database, services, app.log) : null;
   worker?.start();
   app.addHook('onClose', async () => {
+    // Reset requests are answered before they are done; their mail is queued before the worker stops.
+    await services.passwordResets.settled();
     await worker?.stop();
     await services.accessCache.close();
     await redis?.quit();

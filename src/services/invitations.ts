@@ -155,12 +155,12 @@ export async function openInvitationBatch(trx: Db, access: Access, publicUrl: st
 
 /**
  * Drafts the invitation of one address: a new pending invitation or, when `existing` is the
- * address's pending one, its refresh (new link, new expiry, new terms). Either way a fresh
- * single-use token, of which only the hash is kept, the email carrying the link, and the audit
- * entry. Writes nothing: the caller inserts, updates and enqueues in its transaction.
+ * address's pending one, its refresh (new link, new expiry, new terms). Either way a
+ * single-use token (fresh unless the caller drew it), of which only the hash is kept, the email
+ * carrying the link, and the audit entry. Writes nothing: the caller inserts, updates and enqueues
+ * in its transaction.
  */
-export function draftInvitation(batch: InvitationBatch, terms: InvitationTerms, address: string, existing?: InvitationRow): InvitationDraft {
-  const token = randomToken();
+export function draftInvitation(batch: InvitationBatch, terms: InvitationTerms, address: string, existing?: InvitationRow, token = randomToken()): InvitationDraft {
   const names = terms.firstName !== undefined || terms.lastName !== undefined ? { first_name: terms.firstName ?? null, last_name: terms.lastName ?? null } : {};
   const common = {
     role: terms.role, permissions: JSON.stringify(terms.permissions), groups: JSON.stringify(terms.groupIds), resources: JSON.stringify(terms.resources),

@@ -1,7 +1,8 @@
 /**
  * @module Password reset by email: a single-use link with a 256-bit token, of which only a hash is
- * kept, valid for 30 minutes. Asking for one answers the same whether or not the account exists (no
- * enumeration); using one sets a password that meets the user's policies and ends every session.
+ * kept, valid for 30 minutes. Asking for one answers the same, at once, whether or not the account
+ * exists (no enumeration); using one sets a password that meets the user's policies and ends every
+ * session.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -66,26 +67,48 @@ async function usableReset(db: Db, token: string): Promise<PasswordResetRow> {
 }
 
 export function createPasswordResetService(db: Db, passwords: PasswordPolicyService, mail: MailSettings) {
-  return {
-    /**
-     * "Forgot password": queues a reset email when `login` (username or email) is an account, and
-     * tells the caller nothing either way. An unknown login costs the same token, hash and lookup.
-     */
-    async request(login: string): Promise<void> {
-      const user = await findUserByLogin(db, login);
-      const draft = draftPasswordReset(user ?? UNKNOWN, mail.publicUrl, { requestedBy: null, organizationId: null });
-      const live = await countLivePasswordResets(db, user?.id ?? UNKNOWN.id, draft.row.created_at);
-      if (!user || live >= PASSWORD_RESET_LIVE_MAX) return;
-      await inTransaction(db, async (trx) => {
-        await insertPasswordReset(trx, draft.row);
-        await enqueueMail(trx, draft.mail);
-        const actor = actorOf(user);
-        await record(trx, null, {
-          organizationId: null, action: 'user.password_reset_requested', targetType: 'user', targetId: user.id,
-          targetDisplayName: actor.displayName, after: { expiresAt: draft.row.expires_at },
-        });
+  /** Requests answered but not yet done: shutting down waits for them. */
+  const running = new Set<Promise<void>>();
+
+  /**
+   * Queues a reset email when `login` (username or email) is an account, at most
+   * PASSWORD_RESET_LIVE_MAX live links per account; an unknown login costs the same token and lookups.
+   */
+  async function request(login: string): Promise<void> {
+    const user = await findUserByLogin(db, login);
+    const draft = draftPasswordReset(user ?? UNKNOWN, mail.publicUrl, { requestedBy: null, organizationId: null });
+    const live = await countLivePasswordResets(db, user?.id ?? UNKNOWN.id, draft.row.created_at);
+    if (!user || live >= PASSWORD_RESET_LIVE_MAX) return;
+    await inTransaction(db, async (trx) => {
+      await insertPasswordReset(trx, draft.row);
+      await enqueueMail(trx, draft.mail);
+      await record(trx, null, {
+        organizationId: null, action: 'user.password_reset_requested', targetType: 'user', targetId: user.id,
+        targetDisplayName: actorOf(user).displayName, after: { expiresAt: draft.row.expires_at },
       });
-      mail.wake();
+    });
+    // No wake: the worker sends it at its next poll (MAIL_POLL_MS), so sending it costs this request
+    // nothing that an unknown login would not cost too.
+  }
+
+  return {
+    request,
+
+    /**
+     * "Forgot password" as the API answers it: the work starts and the caller answers at once, the
+     * same for every login, so neither the answer nor its time tells whether the account exists
+     * (OWASP Forgot Password cheat sheet: consistent response time, asynchronous work). A failure
+     * goes to `onError`; the caller can not tell it apart either.
+     */
+    requestInBackground(login: string, onError: (error: unknown) => void): void {
+      // setImmediate: after the answer is on its way, even where queries run synchronously (SQLite).
+      const work: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => request(login)).catch(onError).finally(() => running.delete(work));
+      running.add(work);
+    },
+
+    /** Resolves once every request started so far is done (shutdown, tests). */
+    async settled(): Promise<void> {
+      await Promise.all([...running]);
     },
 
     /**

@@ -7,6 +7,7 @@ import { RosterError } from '../domain/errors.js';
 import { DEFAULT_PASSWORD_POLICY } from '../domain/password-policy.js';
 import type { Organization, User } from '../domain/types.js';
 import { effectiveDisplayName } from '../domain/profile.js';
+import { emailKey } from '../domain/username.js';
 import { now } from '../db/ids.js';
 import { deleteUserSessions, setPendingActions } from '../db/queries/sessions.js';
 import { findUserById, findUserByLogin, insertUser, toUser, updateUser, anySuperAdmin } from '../db/queries/users.js';
@@ -35,6 +36,22 @@ export interface ChangingSession {
 }
 
 export function createUserService(db: Kysely<Database>, passwords: PasswordPolicyService, options: { signupEnabled: boolean; throttle?: ThrottleService }) {
+  /**
+   * A new email needs the current password (ASVS 7.5.1): reset links go to the email, so a borrowed
+   * session must not be able to redirect them. Counted like a sign-in by the lockout.
+   */
+  async function confirmEmailChange(userId: string, email: string, currentPassword: string | undefined, client: { ip?: string }): Promise<void> {
+    const user = await findUserById(db, userId);
+    if (!user || emailKey(email) === user.email_key) return;
+    if (currentPassword === undefined) throw new RosterError('user.current_password_invalid', 'Changing the email needs your current password', 'body.currentPassword');
+    const attempt = await options.throttle?.beginSignIn(user.username_key, client.ip);
+    if (!user.password_hash || !(await passwords.verify(user.password_hash, currentPassword))) {
+      await attempt?.failed();
+      throw new RosterError('user.current_password_invalid', 'The current password is wrong', 'body.currentPassword');
+    }
+    await attempt?.succeeded();
+  }
+
   return {
     async signup(input: NewUserInput & { organizationName: string }): Promise<{ user: UserRow; organization: Organization }> {
       if (!options.signupEnabled) throw new RosterError('signup.disabled', 'Sign-up is turned off on this instance');
@@ -59,7 +76,9 @@ export function createUserService(db: Kysely<Database>, passwords: PasswordPolic
       return toUser(row);
     },
 
-    async updateProfile(actor: Actor, patch: ProfileInput & { username?: string }): Promise<User> {
+    async updateProfile(actor: Actor, input: ProfileInput & { username?: string; currentPassword?: string }, client: { ip?: string } = {}): Promise<User> {
+      const { currentPassword, ...patch } = input;
+      if (patch.email !== undefined) await confirmEmailChange(actor.userId, patch.email, currentPassword, client);
       return inTransaction(db, async (trx) => {
         const row = await findUserById(trx, actor.userId);
         if (!row) throw new RosterError('user.not_found', 'No such user');

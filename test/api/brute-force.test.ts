@@ -185,6 +185,14 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
       expect(Math.max(...times.slice(0, 3))).toBeLessThan(times[4]! - 250);
     });
 
+    it('the password is checked exactly as typed: another case or extra spaces do not sign in', async () => {
+      const user = await newUser('exact');
+      for (const typed of [PASSWORD.toUpperCase(), ` ${PASSWORD}`, `${PASSWORD} `, PASSWORD.slice(0, -1)]) {
+        expect((await signIn(user.username, typed, newAddress())).status, JSON.stringify(typed)).toBe(401);
+      }
+      expect((await signIn(user.username, PASSWORD, newAddress())).status).toBe(200);
+    });
+
     it('a successful sign-in forgets the account\'s failures', async () => {
       const user = await newUser('forget');
       const address = newAddress();
@@ -316,7 +324,7 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
     });
 
     it('a wrong password and an unknown login get identical answers, within 30% of each other\'s time (medians)', async () => {
-      const rounds = 14;
+      const rounds = 20;
       const users = [];
       for (let i = 0; i < rounds; i++) users.push(await newUser('timing'));
       const known: number[] = [];
@@ -476,6 +484,16 @@ for (const dialect of DIALECTS) {
     let server: TestServer;
     beforeAll(async () => { server = await startRoster(dialect); });
     afterAll(async () => { await server?.close(); });
+    it('a new instance has no account at all: admin, root, sa and the like can not sign in (ASVS 6.3.2)', async () => {
+      expect(await server.database.db.selectFrom('users').selectAll().execute()).toEqual([]);
+      for (const login of ['admin', 'root', 'sa', 'administrator', 'roster', 'admin@localhost']) {
+        for (const password of ['admin', 'password', 'roster', 'changeme', '']) {
+          const res = await server.client().post('/api/v1/session', { login, password: password || 'x' }, from(newAddress()));
+          expect(res.status, `${login} / ${password}`).toBe(401);
+        }
+      }
+    });
+
     storeSuite(`database (${dialect})`, () => createDbThrottleStore(server.database.db));
   });
   bruteForceSuite(dialect, dialect, () => ({}));

@@ -284,6 +284,21 @@ describe.each(DIALECTS)('web security on %s', (dialect) => {
       expect((await member.client.get('/api/v1/me')).body.title).not.toBe('Hijacked');
     });
 
+    it('a new email on PATCH /me needs the current password, so a borrowed session can not redirect reset links (ASVS 7.5.1)', async () => {
+      const without = await member.client.patch('/api/v1/me', { email: 'thief@evil.example' });
+      expect(without.status).toBe(400);
+      expect(without.body).toMatchObject({ code: 'user.current_password_invalid', field: 'body.currentPassword' });
+      const wrong = await member.client.patch('/api/v1/me', { email: 'thief@evil.example', currentPassword: 'not it' });
+      expect(wrong.status).toBe(400);
+      expect((await member.client.get('/api/v1/me')).body.email).toBe('websec-member@example.com');
+      // The same email in another case, and the other fields, need nothing more.
+      expect((await member.client.patch('/api/v1/me', { email: 'WebSec-Member@example.com', title: 'Tester' })).status).toBe(200);
+      const right = await member.client.patch('/api/v1/me', { email: 'websec-member2@example.com', currentPassword: PASSWORD });
+      expect(right.status).toBe(200);
+      expect(right.body.email).toBe('websec-member2@example.com');
+      expect((await member.client.patch('/api/v1/me', { email: 'websec-member@example.com', currentPassword: PASSWORD })).status).toBe(200);
+    });
+
     it('asking about another member needs authz.check: a plain member gets 403, about themselves 200', async () => {
       const check = `/api/v1/organizations/${owner.organization.id}/authz/check`;
       const other = await member.client.post(check, { userId: owner.user.id, permission: 'members.delete' });

@@ -36,7 +36,8 @@ export async function startRoster(dialect: TestDialect, env: Env = {}): Promise<
   const database = openDatabase({ url: config.databaseUrl, poolSize: 5 });
   await migrateToLatest(database.db);
   const { app, services } = await buildApp({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Any free port, unless PORT is given: a browser test needs PUBLIC_URL (derived from it) to be the real address.
+  await app.listen({ port: env.PORT ? config.port : 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

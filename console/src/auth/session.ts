@@ -2,7 +2,7 @@
  * @module Who is signed in: `useMe` reads GET /api/v1/me (null when signed out), and the sign-in,
  * sign-up and sign-out calls, which refresh it.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
 
 export type SignInBody = { login: string; password: string };
@@ -35,11 +35,20 @@ export function useMyOrganizations(enabled: boolean) {
   });
 }
 
+/**
+ * After signing in or up: drops whatever was cached for the previous session and waits for the new
+ * profile, keeping the page mounted meanwhile so it can go on to where the user was heading.
+ */
+async function freshSession(client: QueryClient): Promise<void> {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+  await client.invalidateQueries({ queryKey: ME_KEY });
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: SignInBody) => unwrap(api.POST('/api/v1/session', { body })),
-    onSuccess: () => client.resetQueries(),
+    onSuccess: () => freshSession(client),
   });
 }
 
@@ -49,7 +58,7 @@ export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: SignUpFields) => unwrap(api.POST('/api/v1/signup', { body })),
-    onSuccess: () => client.resetQueries(),
+    onSuccess: () => freshSession(client),
   });
 }
 
@@ -57,8 +66,11 @@ export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/session')),
-    // Nothing of the previous user may stay on screen or in the cache.
-    onSettled: () => client.resetQueries(),
+    // A fresh page load: nothing of the previous user stays on screen, in the cache or in memory.
+    onSettled: () => {
+      client.clear();
+      window.location.assign('/sign-in');
+    },
   });
 }
 

@@ -20,7 +20,8 @@ function useDescribed({ hint, error }: Common) {
 function Frame({ id, label, hint, error, hintId, errorId, required, children }: Common & { id: string; hintId?: string; errorId?: string; required?: boolean; children: ReactNode }) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}{required ? <span aria-hidden="true" className="required"> *</span> : null}</label>
+      {/* The asterisk sits outside the label so the field's name stays exactly its label. */}
+      <span className="field-label"><label htmlFor={id}>{label}</label>{required ? <span aria-hidden="true" className="required">*</span> : null}</span>
       {children}
       {hint ? <p id={hintId} className="field-hint">{hint}</p> : null}
       {error ? <p id={errorId} className="field-error">{error}</p> : null}

@@ -3,7 +3,6 @@
  * API refuses every other call until then; the console does not have these forms yet, so it says so
  * plainly and offers sign-out rather than pages that would all fail.
  */
-import { useLocation } from 'wouter';
 import { useSignOut, type Me } from '../auth/session';
 import { AuthLayout } from './auth-layout';
 
@@ -13,14 +12,13 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 export function RequiredActionsPage({ me }: { me: Me }) {
-  const [, navigate] = useLocation();
   const signOut = useSignOut();
   return (
     <AuthLayout title="Before you continue">
       <p>Your account needs this first:</p>
       <ul>{me.requiredActions.map((a) => <li key={a}>{DESCRIPTIONS[a] ?? a}</li>)}</ul>
       <p className="muted">The console can not do this yet; the API can (<code>PUT /api/v1/me/password</code>, <code>/api/v1/me/terms</code>).</p>
-      <button type="button" className="button" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}>Sign out</button>
+      <button type="button" className="button" onClick={() => signOut.mutate()}>Sign out</button>
     </AuthLayout>
   );
 }

@@ -17,7 +17,7 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
   const onAction = (key: Key) => {
     const value = String(key);
     if (value === 'sign-out') {
-      signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+      signOut.mutate();
       return;
     }
     const id = value.slice('org:'.length);

@@ -24,7 +24,7 @@ export function meRoutes(app: App, { services, auth }: RouteDeps): void {
 
   app.patch('/api/v1/me', {
     schema: { tags: ['me'], summary: 'Edit your profile; the username can not be changed', body: ProfilePatch, response: { 200: User, ...problemResponses } },
-  }, async (request) => services.users.updateProfile(await auth.actor(request), request.body));
+  }, async (request) => services.users.updateProfile(await auth.actor(request), request.body, { ip: request.ip }));
 
   app.put('/api/v1/me/password', {
     // Open while actions are pending: changing the password is how `change_password` is completed.

@@ -20,7 +20,7 @@ export function passwordResetRoutes(app: App, { services }: RouteDeps): void {
       response: { 202: Accepted, ...problemResponses },
     },
   }, async (request, reply) => {
-    await services.passwordResets.request(request.body.login);
+    services.passwordResets.requestInBackground(request.body.login, (error) => request.log.error({ err: error }, 'password reset request failed'));
     return reply.status(202).send(ACCEPTED);
   });
 

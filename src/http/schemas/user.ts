@@ -29,7 +29,11 @@ export const profileFields = {
   signature: OptionalText(2000),
 };
 
-export const ProfilePatch = Type.Object({ ...profileFields, username: Type.Optional(Type.String({ maxLength: 64 })) }, Strict);
+export const ProfilePatch = Type.Object({
+  ...profileFields,
+  username: Type.Optional(Type.String({ maxLength: 64 })),
+  currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'Needed to change the email, where password reset links go (ASVS 7.5.1)' })),
+}, Strict);
 
 export const NewUser = Type.Object({
   ...profileFields,
