@@ -8,7 +8,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { openDatabase } from '../src/db/connect.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { listMembers, type MemberFilter } from '../src/db/queries/members.js';
 import type { Database } from '../src/db/schema.js';
 import { encodeCursor } from '../src/domain/cursor.js';
@@ -200,9 +200,11 @@ export async function benchMembersOn(dialect: Dialect, options: MembersOptions =
     if (problem) return { dialect, skipped: `PostgreSQL unreachable: ${problem}` };
   }
   const database = await createBenchDatabase(dialect);
-  const roster = await startTarget('roster', database.url);
-  const direct = openDatabase({ url: database.url, poolSize: 2 });
+  let roster: Target | undefined;
+  let direct: DatabaseHandle | undefined;
   try {
+    roster = await startTarget('roster', database.url);
+    direct = openDatabase({ url: database.url, poolSize: 2 });
     const owner = await signUpOwner(roster.url);
     const hash = await direct.db.selectFrom('users').select('password_hash').where('id', '=', owner.userId).executeTakeFirstOrThrow();
     log(`members/${dialect}: generating ${options.members.toLocaleString('en')} members`);
@@ -225,8 +227,8 @@ export async function benchMembersOn(dialect: Dialect, options: MembersOptions =
     for (const type of types) plans.push(...(await explain(dialect, database.url, owner.organizationId, type)));
     return { dialect, generated, queries, plans };
   } finally {
-    await direct.close();
-    await roster.stop();
+    await direct?.close();
+    await roster?.stop();
     await database.drop();
   }
 }

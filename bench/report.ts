@@ -6,6 +6,7 @@
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { formatAuthzInProcess, AUTHZ_GOAL_CHECKS_PER_SECOND, AUTHZ_GOAL_RATIO_TO_CASBIN, type AuthzResult } from './authz-inprocess.js';
 import { round } from './lib.js';
+import { SIGNIN_GOAL_RATIO, signInSection, type SignInResult } from './signin.js';
 import { ME_GOAL_RATIO, formatMe, type LoadOptions, type MeResult } from './me.js';
 import { MEMBERS_GOAL_P95_MS, formatMembers, formatPlans, type MembersOptions, type MembersResult } from './members.js';
 
@@ -33,6 +34,8 @@ export interface Run {
   members: Timed<MembersResult[]>;
   membersOptions: MembersOptions;
   authz: Timed<AuthzResult>;
+  /** bench/signin.ts; its section is rendered there. */
+  signin?: Timed<SignInResult[]>;
 }
 
 export function machine(): string {
@@ -67,6 +70,9 @@ function summary(run: Run): string {
   const a = run.authz.result;
   const ratio = a.cached.checksPerSecond / a.casbin.checksPerSecond;
   rows.push(`| access checks in process (cache + decide), SQLite | ${a.cached.checksPerSecond.toLocaleString('en')} checks/s, ${Math.round(ratio).toLocaleString('en')}x casbin | >= ${AUTHZ_GOAL_CHECKS_PER_SECOND.toLocaleString('en')}/s and >= ${AUTHZ_GOAL_RATIO_TO_CASBIN}x casbin | ${yesNo(a.cached.checksPerSecond >= AUTHZ_GOAL_CHECKS_PER_SECOND && ratio >= AUTHZ_GOAL_RATIO_TO_CASBIN)} |`);
+  for (const r of run.signin?.result ?? []) {
+    rows.push(`| sign-ins over HTTP beside argon2id alone, ${dialectName(r.dialect)} | ${r.signIns ? `${r.signIns.perSecond} sign-ins/s = ${Math.round((r.ratio ?? 0) * 100)}% of ${round(((r.verifiesBefore ?? 0) + (r.verifiesAfter ?? 0)) / 2, 1)} verifies/s` : `skipped: ${r.skipped ?? 'no figures'}`} | >= ${SIGNIN_GOAL_RATIO * 100}% | ${yesNo((r.ratio ?? 0) >= SIGNIN_GOAL_RATIO)} |`);
+  }
   return rows.join('\n');
 }
 
@@ -105,7 +111,8 @@ its response schema, and sends a dozen security headers. Profiling (\`perf\` wit
 \`--perf-basic-prof\`, and V8's \`--cpu-prof\`) puts Roster at roughly 200–250 µs per request on SQLite
 after the changes below: the HTTP work Fastify does anyway, then, in decreasing order, Kysely
 building and compiling the query and better-sqlite3 running it (a few tens of µs), the helmet headers
-(validated by Node on every response), request logging (the LOG_LEVEL=warn row), response
+(validated by Node on every response), request logging (the LOG_LEVEL=warn row: 10–35 µs of CPU a
+request on SQLite over the runs so far, lost in the noise on PostgreSQL), response
 serialization with \`anyOf\` for nullable fields, garbage collection of the per-request objects. On
 PostgreSQL the query also waits for a round trip to a server that shares the same two cores.
 Reaching 60% would mean dropping request logs, security headers or the query builder from the hot
@@ -186,12 +193,15 @@ ${formatMembers(run.members.result)}
 **Reading these figures.** The two cores were shared with other engineers' test suites during the
 run (load average above): a request that needs 4 ms of CPU waits its turn behind them, so the
 wall-clock percentiles, p95 and p99 above all, are inflated by queueing that has nothing to do with
-Roster; the server CPU per request shows what a request costs. Run on an idle machine, p95 is close
-to that CPU time plus the database's share.
+Roster; the server CPU per request shows what a request costs. On an idle machine p95 should come
+close to that CPU time plus the database's share (the execution times in the plans below): under
+the goal for most kinds, at risk for SQLite's search that matches nothing (about 25 ms of CPU) and
+PostgreSQL's 2- and 3-letter searches (5–16 ms in the database on top of Roster's 6–7 ms); no idle
+machine was available to confirm it.
 
 What the figures say:
 
-- every kind of page except a search that matches nothing costs Roster 3–7 ms of CPU, most of it
+- every kind of page except a search that matches nothing costs Roster 4–9 ms of CPU, most of it
   turning 51 rows into 50 members and serializing them (about 30 KB of JSON), not the database: the
   plans below show each query reading about 50 index entries and 50 rows, in well under a
   millisecond on PostgreSQL;
@@ -293,6 +303,14 @@ about 1.6 million to about 2.2–2.5 million checks/s (the first full run, befor
 1,516,018 checks/s).`;
 }
 
+/** Recorded by hand from the two full runs before the one that wrote this file, same code, same afternoon. */
+const RUN_TO_RUN = `How much the figures move: two earlier full \`npm run bench\` runs of the same code (2026-11-22,
+13:02 and 13:12 UTC, load average 10–16) gave GET /api/v1/me on SQLite 3,271 and 2,750 requests/s
+(20% and 16% of bare Fastify) at 219 and 221 µs of server CPU per request; on PostgreSQL 2,188 and
+2,083 requests/s (12% and 13%) at 303 and 340 µs; members-list p95 from 12 to 135 ms depending on
+the kind of page and the run, while Roster's CPU per page stayed between 1.5 and 9 ms (25.4 ms both
+times for SQLite's search that matches nothing); access checks 1.81 and 1.93 million per second.`;
+
 export function renderReport(run: Run): string {
   return `# Benchmarks
 
@@ -310,6 +328,8 @@ latencies most, by up to 2–3x; the CPU-per-request figures move much less. Eve
 from the one run named above; the before/after comparisons were taken side by side (same minutes,
 same load) as said where they appear.
 
+${RUN_TO_RUN}
+
 ## Goals
 
 ${summary(run)}
@@ -319,5 +339,5 @@ ${meSection(run)}
 ${membersSection(run)}
 
 ${authzSection(run)}
-`;
+${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}`;
 }

@@ -41,5 +41,21 @@ export function delayAfterFailures(failures: number, policy: Pick<ThrottlePolicy
   return Math.min(policy.maxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(past - 1, 20));
 }
 
+/**
+ * The network a client address stands for in counters: an IPv4 address itself, an IPv6 address its
+ * /64 (one subscriber's block, in which anyone can pick a fresh address for every request).
+ */
+export function clientNetwork(ip: string): string {
+  const address = ip.split('%')[0]!.toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+}
+
 /** Whole seconds until `untilMs`, at least 1: the `Retry-After` of a locked answer. */
 export const retryAfterSeconds = (untilMs: number, nowMs: number): number => Math.max(1, Math.ceil((untilMs - nowMs) / 1000));

@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
 import { RosterError } from '../domain/errors.js';
+import { clientNetwork } from '../domain/throttle.js';
 
 /** Route patterns that authenticate someone or take a secret from an email link. */
 const AUTH_ROUTES: RegExp[] = [
@@ -42,8 +43,8 @@ export async function registerAuthRateLimit(app: FastifyInstance, options: AuthR
   const limiter = app.createRateLimit({
     max: options.perMinute,
     timeWindow: 60_000,
-    // One counter per address for every authentication route together (no route in the key).
-    keyGenerator: (request: FastifyRequest) => `auth:${request.ip}`,
+    // One counter per address (an IPv6 /64) for every authentication route together (no route in the key).
+    keyGenerator: (request: FastifyRequest) => `auth:${clientNetwork(request.ip)}`,
   });
   const hook: onRequestHookHandler = async (request) => {
     const result = await limiter(request);

@@ -104,7 +104,6 @@ const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(r
  * only which address gets which one is sorted.
  */
 function inWriteOrder(valid: Iterable<ValidRow>): OrderedRow[] {
-  if (process.env.NOSORT) return [...valid].map((r) => ({ ...r, token: randomToken() }));
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const rows = [...valid].sort((a, b) => byText(a.key, b.key));
   const tokens = rows.map(() => {

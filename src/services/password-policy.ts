@@ -61,7 +61,7 @@ export function createPasswordPolicyService(db: Db, hasher: PasswordHasher) {
   }
 
   return {
-    hash: (password: string) => hasher.hash(password),
+    /** Whether `password` is the one `hash` was made from (the current password on a change). */
     verify: (hash: string, password: string) => hasher.verify(hash, password),
 
     /**

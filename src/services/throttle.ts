@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Redis } from 'ioredis';
-import { delayAfterFailures, retryAfterSeconds, type ThrottlePolicy } from '../domain/throttle.js';
+import { clientNetwork, delayAfterFailures, retryAfterSeconds, type ThrottlePolicy } from '../domain/throttle.js';
 import { RosterError } from '../domain/errors.js';
 import type { Database } from '../db/schema.js';
 
@@ -165,7 +165,7 @@ export function createThrottleService(store: ThrottleStore, policy: ThrottlePoli
      */
     async beginSignIn(account: string, address: string | undefined): Promise<SignInAttempt> {
       const accountKey = throttleKey('account', account.trim().toLowerCase());
-      const addressKey = throttleKey('address', address ?? 'unknown');
+      const addressKey = throttleKey('address', clientNetwork(address ?? 'unknown'));
       const nowMs = Date.now();
       const until = await store.lockedUntil([accountKey, addressKey], nowMs);
       if (until !== null) throw locked(until, nowMs);
@@ -186,7 +186,7 @@ export function createThrottleService(store: ThrottleStore, policy: ThrottlePoli
      * is locked for failed keys; a key that `authenticate` does not accept counts a failure there.
      */
     async apiKey<T>(address: string | undefined, authenticate: () => Promise<T | null>): Promise<T | null> {
-      const key = throttleKey('api-key-address', address ?? 'unknown');
+      const key = throttleKey('api-key-address', clientNetwork(address ?? 'unknown'));
       const nowMs = Date.now();
       const until = await store.lockedUntil([key], nowMs);
       if (until !== null) throw locked(until, nowMs);

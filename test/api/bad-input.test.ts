@@ -495,7 +495,7 @@ describe.each(DIALECTS)('malformed input on %s', (dialect) => {
       fc.pre(!/"(__proto__|constructor)":/.test(JSON.stringify(sent)));
       await check.run(`${JSON.stringify(value)?.slice(0, 80)} in ${fieldName('body', field.path)}`, operation.method, url, JSON.stringify(sent), undefined,
         bodyExpectation(operation, sent, field.path));
-    }), { numRuns: 12 });
+    }), { numRuns: 8 });
     await check.settle();
   });
 
@@ -513,7 +513,7 @@ describe.each(DIALECTS)('malformed input on %s', (dialect) => {
       const sent = setAt(withParents(operation, body(), field.path), field.path, text);
       await check.run(`${JSON.stringify(text)} in ${fieldName('body', field.path)}`, operation.method, url, JSON.stringify(sent), undefined,
         bodyExpectation(operation, sent, field.path, text));
-    }), { numRuns: 10 });
+    }), { numRuns: 8 });
     await check.settle();
   });
 
@@ -532,7 +532,7 @@ describe.each(DIALECTS)('malformed input on %s', (dialect) => {
       await fc.assert(fc.asyncProperty(forged, async (cursor) => {
         const res = await check.run(`cursor ${JSON.stringify(cursor)}`, operation.method, fillPath(operation.path, values) + queryString({ ...query, cursor }), undefined, undefined, { kind: 'any' });
         if (res.status >= 400 && listed) expect(['request.cursor_invalid', 'request.invalid']).toContain(res.body.code);
-      }), { numRuns: 20 });
+      }), { numRuns: 12 });
       await check.settle();
     },
   );

@@ -47,7 +47,7 @@ function roster(command: 'serve' | 'worker', env: Record<string, string>): Runni
 async function serve(env: Record<string, string>): Promise<Running & { client: Client }> {
   const port = await freePort();
   const running = roster('serve', { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-  await waitUntil(() => running.output().includes('Roster is running') || running.child.exitCode !== null, 30_000, 'roster serve to start');
+  await waitUntil(() => running.output().includes('Roster is running') || running.child.exitCode !== null, 60_000, 'roster serve to start');
   if (running.child.exitCode !== null) throw new Error(`serve exited: ${running.output()}`);
   return { ...running, client: new Client(`http://127.0.0.1:${port}`) };
 }
@@ -101,7 +101,7 @@ describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
 
   const receivedFor = (tag: string) => smtp.received.filter((m) => m.to.some((t) => t.startsWith(`${tag}-`)));
 
-  it('killed with SIGKILL while the mail server holds messages, then restarted: every queued mail arrives exactly once', { timeout: 90_000 }, async () => {
+  it('killed with SIGKILL while the mail server holds messages, then restarted: every queued mail arrives exactly once', { timeout: 180_000 }, async () => {
     const tag = `hold${dialect}`;
     const first = await serve(env);
     children.push(first);
@@ -123,7 +123,7 @@ describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
 
     const second = await serve(env);
     children.push(second);
-    await waitUntil(async () => (await statuses(tag)).sent === 30, 30_000, 'every invitation marked sent');
+    await waitUntil(async () => (await statuses(tag)).sent === 30, 60_000, 'every invitation marked sent');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
@@ -135,7 +135,7 @@ describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
     expect(mails.map((m) => m.messageId).sort()).toEqual(ids.map((r) => `<${r.id}@${host(mails[0]!)}>`).sort());
   });
 
-  it('killed at an arbitrary moment of delivery, then restarted as `roster worker`: every mail arrives, and a repeat carries the same Message-ID', { timeout: 90_000 }, async () => {
+  it('killed at an arbitrary moment of delivery, then restarted as `roster worker`: every mail arrives, and a repeat carries the same Message-ID', { timeout: 180_000 }, async () => {
     const tag = `any${dialect}`;
     const first = await serve(env);
     children.push(first);
@@ -146,7 +146,7 @@ describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
 
     const worker = roster('worker', env);
     children.push(worker);
-    await waitUntil(async () => (await statuses(tag)).sent === 30, 30_000, 'every invitation marked sent by the worker');
+    await waitUntil(async () => (await statuses(tag)).sent === 30, 60_000, 'every invitation marked sent by the worker');
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
 

@@ -5,9 +5,9 @@
  * reactivate by hovering over the inactive user and selecting activate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRole, PASSWORD, type SignedUp } from '../support/server.js';
+import { createRole, PASSWORD, signUp, type SignedUp } from '../support/server.js';
 import { checkScreen, screenshot } from './support/checks.js';
-import { expectNoBrowserErrors, ownerInConsole, startConsole, type ConsoleWorld } from './support/console.js';
+import { expectNoBrowserErrors, signInThroughConsole, startConsole, type ConsoleWorld } from './support/console.js';
 import type { Page } from 'playwright-core';
 
 describe('seed 000: managing users in the console', () => {
@@ -17,8 +17,11 @@ describe('seed 000: managing users in the console', () => {
 
   beforeAll(async () => {
     world = await startConsole();
-    ({ owner, page } = await ownerInConsole(world, 'influx'));
+    owner = await signUp(world.server, 'influx', 'Influx');
+    // Seed 000's user types: Agent beside the built-in Admin.
     await createRole(owner, 'agent', ['members.read']);
+    page = await world.open();
+    await signInThroughConsole(page, 'influx');
   });
   afterAll(async () => world?.close());
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { safeRedirectTarget } from '../../src/domain/redirect.js';
-import { DEFAULT_THROTTLE, delayAfterFailures, retryAfterSeconds } from '../../src/domain/throttle.js';
+import { clientNetwork, DEFAULT_THROTTLE, delayAfterFailures, retryAfterSeconds } from '../../src/domain/throttle.js';
 import { crossOriginProblem } from '../../src/http/cross-origin.js';
 import { createPacer } from '../../src/http/even-timing.js';
 import { isAuthRoute } from '../../src/http/rate-limit.js';
@@ -26,6 +26,19 @@ describe('the pause before answering a failed sign-in', () => {
     expect(retryAfterSeconds(10_500, 10_000)).toBe(1);
     expect(retryAfterSeconds(10_000 + 900_000, 10_000)).toBe(900);
     expect(retryAfterSeconds(9_000, 10_000)).toBe(1);
+  });
+});
+
+describe('the client network counted', () => {
+  it('is an IPv4 address itself, and an IPv6 address its /64', () => {
+    expect(clientNetwork('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientNetwork('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientNetwork('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(clientNetwork('2001:DB8:1:2::ffff')).toBe('2001:db8:1:2::/64');
+    expect(clientNetwork('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientNetwork('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientNetwork('::1')).toBe('0:0:0:0::/64');
+    expect(clientNetwork('2001:db8:1:2:aaaa::1')).toBe(clientNetwork('2001:db8:1:2:bbbb::2'));
   });
 });
 

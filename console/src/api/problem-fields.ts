@@ -23,11 +23,11 @@ export function formErrors(error: unknown, formFields: readonly string[]): FormE
   const add = (name: string, message: string) => {
     if (formFields.includes(name)) (fields[name] ??= []).push(message);
   };
-  if (errors && errors.length > 0) for (const e of errors) add(fieldName(e.field), capitalize(e.message));
+  if (errors && errors.length > 0) for (const e of errors) add(fieldName(e.field), e.message);
   else if (field) add(fieldName(field), detail);
   const named = Object.keys(fields).length > 0;
   return {
-    fields: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, messages.join('; ')])),
+    fields: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, capitalize(messages.join('; '))])),
     form: named ? null : detail,
   };
 }

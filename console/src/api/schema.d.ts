@@ -1765,6 +1765,8 @@ export interface paths {
                         senderEmails?: string[];
                         signature?: string | null;
                         username?: string;
+                        /** @description Needed to change the email, where password reset links go (ASVS 7.5.1) */
+                        currentPassword?: string;
                     };
                 };
             };
@@ -3540,6 +3542,8 @@ export interface paths {
                         senderEmails?: string[];
                         signature?: string | null;
                         username?: string;
+                        /** @description Needed to change the email, where password reset links go (ASVS 7.5.1) */
+                        currentPassword?: string;
                         password?: string;
                         role?: string;
                         /** @description Group ids: the member ends up in exactly these groups (groups.manage, and holding the permissions of every group joined or left) */

@@ -28,9 +28,10 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
   const items = organizations.data ?? [];
   return (
     <MenuTrigger>
-      <Button className="profile-button" aria-label={`Profile and organizations: ${me.displayName}`}>
+      <Button className="profile-button">
         <Avatar url={me.avatarUrl} name={me.displayName} />
         <span className="profile-name">{me.displayName}</span>
+        <span className="sr-only"> (profile and My Organizations)</span>
         <span aria-hidden="true" className="chevron">▾</span>
       </Button>
       <Popover placement="bottom end" className="popover">

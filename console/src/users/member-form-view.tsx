@@ -106,21 +106,25 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
     <form ref={formRef} onSubmit={submit} noValidate className="details-form">
       {errors.form ? <div className="form-alert" role="alert" tabIndex={-1}>{errors.form}</div> : null}
       <div className="form-grid">
-        <TextField label="User Name" autoComplete="off" required readOnly={member !== null} {...text('username')}
+        <TextField label="User Name" autoComplete="off" required={member === null} readOnly={member !== null} {...text('username')}
           hint={member ? 'A user name can not be changed once saved.' : 'Used to sign in. It can not be changed once saved.'} />
         {canSetPassword ? (
           <TextField label="New Password" type="password" autoComplete="new-password" required={!member} {...text('password')}
             hint={member ? 'Only until the user first signs in; leave blank to keep it.' : undefined} />
         ) : null}
-        <TextField label="First Name" required autoComplete="off" {...text('firstName')} />
-        <TextField label="Last Name" required autoComplete="off" {...text('lastName')} />
+        <div className="field-row">
+          <TextField label="First Name" required autoComplete="off" {...text('firstName')} />
+          <TextField label="Last Name" required autoComplete="off" {...text('lastName')} />
+        </div>
         <TextField label="Display Name" autoComplete="off" hint="How the user appears in the history and logs." {...text('displayName')} />
         <TextField label="Alias" autoComplete="off" hint="Used with end users instead of the real name; blank uses the real name." {...text('alias')} />
         <TextField label="Title" autoComplete="off" {...text('title')} />
         <TextField label="Email" type="email" required autoComplete="off" {...text('email')} />
         <TextField label="Available From Email" autoComplete="off" hint="Comma-separated addresses the user may send from; the first is the default." {...text('senderEmails')} />
-        <TextField label="Phone" type="tel" autoComplete="off" {...text('phone')} />
-        <TextField label="Extension" autoComplete="off" {...text('phoneExtension')} />
+        <div className="field-row field-row-phone">
+          <TextField label="Phone" type="tel" autoComplete="off" {...text('phone')} />
+          <TextField label="Extension" autoComplete="off" {...text('phoneExtension')} />
+        </div>
         <TextField label="Color" autoComplete="off" hint="For example #3b4cca." {...text('color')} />
         <TextAreaField label="Address" rows={2} {...text('address')} />
         <TextField label="Click To Dial" autoComplete="off" hint="A URL with [Field:Name] placeholders, e.g. https://dialer.example/call?phone=[Field:PhoneNumber]." {...text('clickToDial')} />

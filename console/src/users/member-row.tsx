@@ -37,7 +37,7 @@ export function MemberRow({ member: m, location, current, selectable, selected, 
       <td><Link href={href} className="username" aria-current={current ? 'true' : undefined}>{m.username}</Link>{m.role === 'owner' ? <span className="tag">owner</span> : null}</td>
       <td className="col-name">{m.firstName}</td>
       <td className="col-name">{m.lastName}</td>
-      <td className="col-email">{m.email}</td>
+      <td className="col-email" title={m.email}>{m.email}</td>
       <td className="col-actions">
         {selectable ? (
           <button type="button" className="link-button row-hover-action" onClick={() => onStatusChange(action)} disabled={busy}>

@@ -3,7 +3,7 @@
  * the first rows come as fast with 100,000 members as with ten), one member, roles and groups, and
  * the changes, each of which refreshes the lists it affects.
  */
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 
@@ -23,18 +23,23 @@ export interface MemberFilter {
 
 const membersKey = (organizationId: string) => ['members', organizationId] as const;
 
+/** The list's query, shared by the page and by main.tsx, which starts it before the profile is back. */
+export const membersQuery = (organizationId: string, filter: MemberFilter) => infiniteQueryOptions({
+  queryKey: [...membersKey(organizationId), 'list', filter],
+  queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/organizations/{organizationId}/members', {
+    params: { path: { organizationId }, query: { status: filter.status, q: filter.q || undefined, role: filter.role || undefined, limit: PAGE_SIZE, cursor: pageParam } },
+    signal,
+  })),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+  // Fresh for a few seconds, so the page does not ask again for rows main.tsx just fetched; every
+  // change made here refreshes the lists at once anyway.
+  staleTime: 5_000,
+});
+
 export function useMembers(organizationId: string, filter: MemberFilter) {
-  return useInfiniteQuery({
-    queryKey: [...membersKey(organizationId), 'list', filter],
-    queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/organizations/{organizationId}/members', {
-      params: { path: { organizationId }, query: { status: filter.status, q: filter.q || undefined, role: filter.role || undefined, limit: PAGE_SIZE, cursor: pageParam } },
-      signal,
-    })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // While the search is retyped the previous rows stay, instead of the list blinking empty.
-    placeholderData: keepPreviousData,
-  });
+  // While the search is retyped the previous rows stay, instead of the list blinking empty.
+  return useInfiniteQuery({ ...membersQuery(organizationId, filter), placeholderData: keepPreviousData });
 }
 
 export function useMember(organizationId: string, userId: string | null) {

@@ -17,6 +17,8 @@ export const PHONE = { width: 390, height: 844 };
 export interface ConsoleWorld {
   server: TestServer;
   browser: Browser;
+  /** Every Gravatar image the pages asked for (answered 404). */
+  gravatarRequests: string[];
   /** A new browser context (its own cookies) with one page. */
   open(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -43,12 +45,16 @@ export async function startConsole(): Promise<ConsoleWorld> {
     throw error;
   }
   const contexts: BrowserContext[] = [];
+  const gravatarRequests: string[] = [];
   return {
-    server, browser,
+    server, browser, gravatarRequests,
     async open(viewport = DESKTOP) {
       const context = await browser.newContext({ viewport, baseURL: server.url, reducedMotion: 'reduce' });
       contexts.push(context);
-      await context.route('https://www.gravatar.com/**', (route) => route.fulfill({ status: 404, body: '' }));
+      await context.route('https://www.gravatar.com/**', (route) => {
+        gravatarRequests.push(route.request().url());
+        return route.fulfill({ status: 404, body: '' });
+      });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       const errors: string[] = [];
