@@ -16,6 +16,9 @@ export interface Sender {
   signature: string | null;
 }
 
+/** Names and subjects go into a mail header: line breaks there could forge further headers. */
+const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+
 const escape = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -35,7 +38,7 @@ const signed = (sender: Sender): string => (sender.signature ? `${sender.name}\n
 const formatDate = (iso: string): string => new Date(iso).toUTCString().replace(/ GMT$/, ' UTC');
 
 export function invitationMail(p: { organization: string; sender: Sender; role: string; note: string | null; link: string; expiresAt: string }): Rendered {
-  const subject = `${p.sender.name} invited you to ${p.organization} on Roster`;
+  const subject = oneLine(`${p.sender.name} invited you to ${p.organization} on Roster`);
   const note = p.note?.trim() ? `\n\n${p.note.trim()}` : '';
   const text = `Hello,\n\n${p.sender.name} invited you to join ${p.organization} as ${p.role}.${note}\n\n` +
     `Accept the invitation: ${p.link}\n\nThe link works once and expires on ${formatDate(p.expiresAt)}. ` +
@@ -51,7 +54,7 @@ export function invitationMail(p: { organization: string; sender: Sender; role: 
 }
 
 export function bounceNoticeMail(p: { organization: string; address: string; reason: string; link: string }): Rendered {
-  const subject = `We could not deliver your invitation to ${p.address}`;
+  const subject = oneLine(`We could not deliver your invitation to ${p.address}`);
   const text = `Hello,\n\nThe mail server did not accept the address ${p.address}, so the invitation to ${p.organization} did not reach them.\n\n` +
     `The server said: ${p.reason}\n\nPlease double-check the address, then invite them again: ${p.link}\n`;
   const html = layout(subject,
@@ -76,7 +79,7 @@ export function passwordResetMail(p: { link: string; expiresAt: string }): Rende
  * in it: the admin who chose it tells them.
  */
 export function welcomeMail(p: { organization: string; name: string; username: string; sender: Sender; link: string }): Rendered {
-  const subject = `${p.sender.name} added you to ${p.organization} on Roster`;
+  const subject = oneLine(`${p.sender.name} added you to ${p.organization} on Roster`);
   const text = `Hello ${p.name},\n\n${p.sender.name} added you to ${p.organization}. Sign in with your username ${p.username} ` +
     `and the password you were given: ${p.link}\n\nYou use the same password for every organization you belong to.\n\n${signed(p.sender)}\n`;
   const html = layout(subject,
@@ -88,7 +91,7 @@ export function welcomeMail(p: { organization: string; name: string; username: s
 }
 
 export function noticeMail(p: { organization: string; subject: string; body: string }): Rendered {
-  const subject = `[${p.organization}] ${p.subject}`;
+  const subject = oneLine(`[${p.organization}] ${p.subject}`);
   const text = `${p.body.trim()}\n\n— ${p.organization}\n`;
   const html = layout(subject, `${paragraphs(p.body.trim())}<p style="color:#66788a">— ${escape(p.organization)}</p>`);
   return { subject, text, html };

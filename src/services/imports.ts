@@ -20,8 +20,10 @@ import { BUILTIN_ROLES, isBuiltinRole, ROSTER_PERMISSIONS } from '../domain/perm
 import type { ResourceScope } from '../domain/access-model.js';
 import { emailKey } from '../domain/username.js';
 import { newId, now, randomToken } from '../db/ids.js';
-import { existingResourceIds, findImport, insertImport, listImports, loadImportCatalog, memberEmailKeysAmong, updateImport } from '../db/queries/imports.js';
-import { findPendingByEmails, insertInvitations, updateInvitation } from '../db/queries/invitations.js';
+import {
+  existingResourceIds, findImport, insertImport, listImports, loadImportCatalog, memberEmailKeysAmong, pendingInvitationsAmong, updateImport,
+} from '../db/queries/imports.js';
+import { insertInvitations, updateInvitation } from '../db/queries/invitations.js';
 import type { Database, ImportRow, InvitationRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { enqueueMail, type OutgoingMail } from '../mail/outbox.js';
@@ -187,7 +189,7 @@ export function createImportService(db: Db, mail: MailSettings) {
     if (rows.length === 0) return { invited: 0, late: [] };
     const keys = rows.map((r) => r.key);
     const members = await memberEmailKeysAmong(trx, access.organizationId, keys);
-    const pending = new Map((await findPendingByEmails(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
+    const pending = new Map((await pendingInvitationsAmong(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
     const late: ImportProblem[] = [];
     // Drafted and written 200 at a time: each slice's emails are garbage before the next is drafted.
     for (let i = 0; i < rows.length; i += 200) {

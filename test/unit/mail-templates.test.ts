@@ -91,3 +91,10 @@ describe('which refusals of the mail server are bounces', () => {
     expect(isPermanentRefusal({ code: 'ECONNECTION' })).toBe(false);
   });
 });
+
+describe('mail headers', () => {
+  it('a line break in a name can not forge a header in the subject', () => {
+    const mail = invitationMail({ organization: 'Acme\r\nBcc: x@evil.example', sender: { name: 'a\r\nSet-Cookie: x=y', signature: null }, role: 'member', note: null, link: 'https://r/i/t', expiresAt: new Date().toISOString() });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+});
