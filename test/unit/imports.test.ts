@@ -20,7 +20,7 @@ const refused = (text: string): string => {
 };
 
 const CATALOG: ImportCatalog = {
-  roles: new Map([
+  roles: new Map<string, { permissions: string[]; resourceScopes: Record<string, 'one' | 'granted' | 'all'> }>([
     ['owner', { permissions: ['*'], resourceScopes: {} }],
     ['admin', { permissions: ['*'], resourceScopes: {} }],
     ['member', { permissions: ['members.read'], resourceScopes: {} }],
