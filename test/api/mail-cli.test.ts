@@ -4,35 +4,13 @@
  * and `roster mailbox` explain themselves with --help.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/index.js';
+import { freePort, roster } from '../support/cli.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { PASSWORD } from '../support/server.js';
 import { waitUntil } from '../support/smtp.js';
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function roster(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
-  });
-});
 
 describe('roster worker and roster mailbox --help', () => {
   // Help is printed before any configuration or database is read, so it is asked in this process.
