@@ -3,6 +3,7 @@
  * their goals, and the prose that explains them. The prose lives here, beside the code that
  * produces the figures, because the whole file is rewritten on every `npm run bench`.
  */
+import { authzHttpSection, type AuthzHttpResult } from './authz-http.js';
 import { invitationsSection, type InvitationsResult } from './invitations.js';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { formatAuthzInProcess, AUTHZ_GOAL_CHECKS_PER_SECOND, AUTHZ_GOAL_RATIO_TO_CASBIN, type AuthzResult } from './authz-inprocess.js';
@@ -39,6 +40,8 @@ export interface Run {
   signin?: Timed<SignInResult[]>;
   /** bench/invitations.ts; its section is rendered there. */
   invitations?: Timed<InvitationsResult[]>;
+  /** bench/authz-http.ts; its section is rendered there. */
+  authzHttp?: Timed<AuthzHttpResult[]>;
 }
 
 export function machine(): string {
@@ -342,5 +345,5 @@ ${meSection(run)}
 ${membersSection(run)}
 
 ${authzSection(run)}
-${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}`;
+${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}${run.authzHttp ? `\n${authzHttpSection(run.authzHttp.result)}` : ''}`;
 }
