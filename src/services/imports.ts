@@ -20,8 +20,9 @@ import { BUILTIN_ROLES, isBuiltinRole, ROSTER_PERMISSIONS } from '../domain/perm
 import type { ResourceScope } from '../domain/access-model.js';
 import { emailKey } from '../domain/username.js';
 import { newId, now, randomToken } from '../db/ids.js';
+import { findPendingByEmails, memberEmailKeys } from '../db/queries/invitations.js';
 import {
-  existingResourceIds, findImport, insertImport, listImports, loadImportCatalog, memberEmailKeysAmong, pendingInvitationsAmong, updateImport,
+  existingResourceIds, findImport, insertImport, listImports, loadImportCatalog, updateImport,
 } from '../db/queries/imports.js';
 import { insertInvitations, updateInvitation } from '../db/queries/invitations.js';
 import type { Database, ImportRow, InvitationRow } from '../db/schema.js';
@@ -172,7 +173,7 @@ export function createImportService(db: Db, mail: MailSettings) {
       problems.push(...grantProblems);
       if (key !== null && grants && !broken.has(row.row)) candidates.push({ row, key, grants });
     }
-    const members = await memberEmailKeysAmong(db, access.organizationId, candidates.map((c) => c.key));
+    const members = await memberEmailKeys(db, access.organizationId, candidates.map((c) => c.key));
     const valid = new Map<number, ValidRow>();
     for (const c of candidates) {
       if (members.has(c.key)) problems.push({ row: c.row.row, field: 'email', message: `${c.row.email} is a member of this organization already` });
@@ -188,8 +189,8 @@ export function createImportService(db: Db, mail: MailSettings) {
   async function inviteRows(trx: Db, access: Access, batch: InvitationBatch, rows: readonly OrderedRow[]): Promise<{ invited: number; late: ImportProblem[] }> {
     if (rows.length === 0) return { invited: 0, late: [] };
     const keys = rows.map((r) => r.key);
-    const members = await memberEmailKeysAmong(trx, access.organizationId, keys);
-    const pending = new Map((await pendingInvitationsAmong(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
+    const members = await memberEmailKeys(trx, access.organizationId, keys);
+    const pending = new Map((await findPendingByEmails(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
     const late: ImportProblem[] = [];
     // Drafted and written 200 at a time: each slice's emails are garbage before the next is drafted.
     for (let i = 0; i < rows.length; i += 200) {

@@ -2,8 +2,8 @@
  * @module Queries of CSV imports, always within one organization: the import records with their
  * progress, and what checking a whole file needs, read in sets rather than row by row.
  */
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
-import type { Database, ImportRow, InvitationRow } from '../schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, ImportRow } from '../schema.js';
 
 type Db = Kysely<Database>;
 
@@ -51,40 +51,3 @@ export async function existingResourceIds(db: Db, organizationId: string, type: 
   return found;
 }
 
-/**
- * Which of these addresses already belong to members. Naming both statuses lets the database look
- * each address up in the (organization, status, email) index instead of reading every member's entry.
- */
-export async function memberEmailKeysAmong(db: Db, organizationId: string, emailKeys: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < emailKeys.length; i += CHUNK) {
-    const rows = await db.selectFrom('members').select('email_key').where('organization_id', '=', organizationId)
-      .where('status', 'in', ['active', 'inactive']).where('email_key', 'in', emailKeys.slice(i, i + CHUNK)).execute();
-    for (const r of rows) found.add(r.email_key);
-  }
-  return found;
-}
-
-/**
- * The pending invitations to these addresses. On SQLite the query names its index: without
- * statistics the planner prefers (organization, status) and reads every pending invitation of the
- * organization on each call, which made a 100,000-row import quadratic; the partial unique index on
- * (organization, address) finds each address directly. PostgreSQL's planner has its statistics.
- */
-export async function pendingInvitationsAmong(db: Db, organizationId: string, emailKeys: readonly string[]): Promise<InvitationRow[]> {
-  const rows: InvitationRow[] = [];
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  for (let i = 0; i < emailKeys.length; i += CHUNK) {
-    const keys = emailKeys.slice(i, i + CHUNK);
-    if (sqlite) {
-      // The status is written out, not bound: only a literal lets SQLite prove the partial index applies.
-      const found = await sql<InvitationRow>`select * from invitations indexed by invitations_pending_unique
-        where organization_id = ${organizationId} and status = 'pending' and email_key in (${sql.join(keys)})`.execute(db);
-      rows.push(...found.rows);
-    } else {
-      rows.push(...await db.selectFrom('invitations').selectAll().where('organization_id', '=', organizationId)
-        .where('status', '=', 'pending').where('email_key', 'in', keys).execute());
-    }
-  }
-  return rows;
-}
