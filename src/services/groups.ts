@@ -101,6 +101,20 @@ async function changeMemberGroups(
 }
 
 /**
+ * Checks that the actor may put someone in these groups (they exist here, and the actor holds every
+ * permission they carry) before anyone joins them, e.g. when inviting. Returns the ids without repeats.
+ */
+export async function checkGroupGrants(trx: Db, access: Access, groupIds: readonly string[], field: string): Promise<string[]> {
+  const ids = [...new Set(groupIds)];
+  const rows = await findGroupsByIds(trx, access.organizationId, ids);
+  const found = new Set(rows.map((g) => g.id));
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length > 0) throw new RosterError('group.not_found', `No such groups in this organization: ${unknown.join(', ')}`, field);
+  assertCanChangeGroups(access, rows, field);
+  return ids;
+}
+
+/**
  * Puts a member in exactly these groups (seed 002: the User Groups check boxes of a member), for
  * editing a member. Runs inside the caller's access-cache transaction; needs `groups.manage`.
  */
