@@ -289,7 +289,6 @@ export async function benchAuthzInProcess(options: AuthzOptions = DEFAULT_AUTHZ)
       cached: await measure('Roster cache.member(org, user) + decide()', cachedPass, plain.length, options),
       casbin: await measure('casbin enforceSync(user, permission)', casbinPass, plain.length, options),
     };
-    await cache.close();
     return result;
   } finally {
     await handle.close();

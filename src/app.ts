@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { connectRedis } from './db/redis.js';
@@ -17,6 +17,7 @@ import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { registerCrossOriginCheck } from './http/cross-origin.js';
 import { registerEvenTiming } from './http/even-timing.js';
 import { registerAuthRateLimit } from './http/rate-limit.js';
+import { registerRequestLog } from './http/request-log.js';
 import { apiDocsCsp, registerSecurityHeaders, rosterHelmetOptions } from './http/security-headers.js';
 import { apiKeyRoutes } from './http/routes/api-keys.js';
 import { auditEventRoutes } from './http/routes/audit-events.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
 export async function buildApp({ config, database, logger = false, hasher, mailWorker = true }: AppDeps): Promise<{ app: App; services: Services }> {
   const app: App = Fastify({
     logger,
+    // One line per request at debug instead (request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     // Ids and names in paths are case-sensitive; duplicate slashes are folded so `//api/...` is the same route.
@@ -77,6 +80,7 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   // Before the routes: it attaches itself to each authentication route as the route is added.
   await registerAuthRateLimit(app, { perMinute: config.authRateLimit, redis, redisKeyPrefix: config.redisKeyPrefix });
   registerEvenTiming(app);
+  registerRequestLog(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -103,14 +107,14 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
       },
     },
   });
-  await services.accessCache.start();
+  await services.start();
   const worker = mailWorker ? createMailWorker(config, database, services, app.log) : null;
   worker?.start();
   app.addHook('onClose', async () => {
     // Reset requests are answered before they are done; their mail is queued before the worker stops.
     await services.passwordResets.settled();
     await worker?.stop();
-    await services.accessCache.close();
+    await services.close();
     await redis?.quit();
   });
   const auth = createAuth(services, { secure: config.secureCookies, maxAgeSeconds: config.sessionAbsoluteHours * 3600 });

@@ -29,7 +29,7 @@ export async function startMailWorker(config: Config): Promise<{ id: string; clo
   const close = () => (closing ??= (async () => {
     clearInterval(keepAlive);
     await worker.stop();
-    await services.accessCache.close();
+    await services.close();
     await database.close();
   })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close());

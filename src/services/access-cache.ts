@@ -10,10 +10,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { compileMember, type CompiledMember, type OrganizationModel } from '../domain/access-model.js';
 import { loadMemberModel, loadOrganizationModel } from '../db/queries/access.js';
 import type { Database } from '../db/schema.js';
+import type { NotifyListener } from '../db/notify-listener.js';
 import { inTransaction } from '../db/transaction.js';
 
 const CHANNEL = 'roster_access';
@@ -25,8 +25,8 @@ interface OrgEntry {
 }
 
 export interface AccessCacheOptions {
-  /** PostgreSQL URL for the LISTEN connection; absent on SQLite. */
-  listenUrl?: string;
+  /** The process's LISTEN connection on PostgreSQL; absent on SQLite, which is one process's file. */
+  listener?: NotifyListener | null;
   /** How long an entry may be trusted while no notification channel is up. */
   untrustedTtlMs?: number;
   maxMembersPerOrganization?: number;
@@ -38,16 +38,13 @@ export function createAccessCache(db: Kysely<Database>, options: AccessCacheOpti
   const untrustedTtlMs = options.untrustedTtlMs ?? 500;
   const maxMembers = options.maxMembersPerOrganization ?? 100_000;
   const maxOrganizations = options.maxOrganizations ?? 10_000;
-  const isPostgres = options.listenUrl !== undefined;
-  let listening = false;
-  let listener: pg.Client | null = null;
-  let closed = false;
-
+  const listener = options.listener ?? null;
   const invalidate = (organizationId: string): void => void orgs.delete(organizationId);
-  const invalidateAll = (): void => orgs.clear();
+  listener?.on(CHANNEL, invalidate);
+  listener?.onReset(() => orgs.clear());
 
   // SQLite is one process's file; on PostgreSQL entries are trusted while other processes' changes can reach us.
-  const fresh = (loadedAt: number) => !isPostgres || listening || Date.now() - loadedAt < untrustedTtlMs;
+  const fresh = (loadedAt: number) => !listener || listener.listening || Date.now() - loadedAt < untrustedTtlMs;
 
   function orgEntry(organizationId: string): OrgEntry {
     let entry = orgs.get(organizationId);
@@ -80,34 +77,6 @@ export function createAccessCache(db: Kysely<Database>, options: AccessCacheOpti
     return load;
   }
 
-  async function listen(): Promise<void> {
-    if (!options.listenUrl || closed) return;
-    const client = new pg.Client({ connectionString: options.listenUrl });
-    const reconnect = () => {
-      if (listener !== client) return;
-      listening = false;
-      listener = null;
-      invalidateAll();
-      client.end().catch(() => {});
-      if (!closed) setTimeout(() => void listen().catch(() => {}), 1000).unref();
-    };
-    client.on('error', reconnect);
-    client.on('end', reconnect);
-    client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) invalidate(n.payload);
-    });
-    listener = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      // Anything cached before we were listening may have missed a notification.
-      invalidateAll();
-      listening = true;
-    } catch {
-      reconnect();
-    }
-  }
-
   return {
     member,
     invalidate,
@@ -121,7 +90,7 @@ export function createAccessCache(db: Kysely<Database>, options: AccessCacheOpti
       try {
         return await inTransaction(db, async (trx) => {
           const result = await work(trx);
-          if (isPostgres) await sql`select pg_notify(${CHANNEL}, ${organizationId})`.execute(trx);
+          if (listener) await sql`select pg_notify(${CHANNEL}, ${organizationId})`.execute(trx);
           return result;
         });
       } finally {
@@ -129,15 +98,6 @@ export function createAccessCache(db: Kysely<Database>, options: AccessCacheOpti
       }
     },
 
-    start: listen,
-
-    async close(): Promise<void> {
-      closed = true;
-      const client = listener;
-      listener = null;
-      listening = false;
-      await client?.end().catch(() => {});
-    },
   };
 }
 

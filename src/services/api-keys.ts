@@ -13,9 +13,11 @@ import type { Page } from '../domain/types.js';
 import { findApiKey, findApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from '../db/queries/api-keys.js';
 import { newId, now } from '../db/ids.js';
 import type { ApiKeyRow, Database } from '../db/schema.js';
+import type { NotifyListener } from '../db/notify-listener.js';
 import { inTransaction } from '../db/transaction.js';
 import { requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
+import { createRowCache } from './row-cache.js';
 // The catalogue knows Roster's permissions and the ones the host application registered.
 import { assertKnownPermissions } from './catalog.js';
 
@@ -82,7 +84,36 @@ export function apiKeyAccess(key: ApiKeyPrincipal): Access {
   };
 }
 
-export function createApiKeyService(db: Db) {
+/** A key's row as the cache keeps it: what `authenticate` decides on, parsed once. */
+interface StoredKey {
+  principal: ApiKeyPrincipal;
+  secretHash: Buffer;
+  revoked: boolean;
+  expiresAt: number | null;
+  /** When last-used was last written (by this process, or as the row said when read). */
+  touchedAt: number;
+}
+
+function toStoredKey(row: ApiKeyRow): StoredKey {
+  return {
+    principal: Object.freeze({ id: row.id, organizationId: row.organization_id, name: row.name, permissions: JSON.parse(row.permissions) as string[] }),
+    secretHash: Buffer.from(row.secret_hash, 'hex'),
+    revoked: row.revoked_at !== null,
+    expiresAt: row.expires_at === null ? null : Date.parse(row.expires_at),
+    touchedAt: row.last_used_at === null ? 0 : Date.parse(row.last_used_at),
+  };
+}
+
+/** The secret matches (compared in constant time) and the key is neither revoked nor expired. */
+function accepts(key: StoredKey, secret: string, nowMs: number): boolean {
+  const presented = hashSecret(secret);
+  if (key.secretHash.length !== presented.length || !timingSafeEqual(key.secretHash, presented)) return false;
+  return !key.revoked && (key.expiresAt === null || key.expiresAt > nowMs);
+}
+
+export function createApiKeyService(db: Db, listener: NotifyListener | null = null) {
+  // Programs present their key on every call; its row comes from memory until it is revoked.
+  const cache = createRowCache<StoredKey>({ db, listener });
   return {
     async create(access: Access, input: ApiKeyInput): Promise<CreatedApiKey> {
       requirePermission(access, 'api_keys.manage');
@@ -122,7 +153,7 @@ export function createApiKeyService(db: Db) {
       return { items: result.items.map(toApiKey), nextCursor: result.nextCursor };
     },
 
-    /** Revokes a key; every process checks the row on each request, so it stops working at once. */
+    /** Revokes a key; every process hears of it at commit (row-cache.ts), so it stops working at once. */
     async revoke(access: Access, id: string): Promise<void> {
       requirePermission(access, 'api_keys.manage');
       await inTransaction(db, async (trx) => {
@@ -142,18 +173,25 @@ export function createApiKeyService(db: Db) {
       const parts = KEY_SHAPE.exec(token);
       if (!parts) return null;
       const [, prefix = '', secret = ''] = parts;
-      const row = await findApiKeyByPrefix(db, prefix);
-      if (!row) return null;
-      const stored = Buffer.from(row.secret_hash, 'hex');
-      const presented = hashSecret(secret);
-      if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return null;
+      const key = cache.get(prefix) ?? (await cache.load(prefix, async () => {
+        const row = await findApiKeyByPrefix(db, prefix);
+        return { value: row ? toStoredKey(row) : null, tags: row ? [`api_key:${row.id}`] as const : [] };
+      }));
       const nowMs = Date.now();
-      if (row.revoked_at !== null || (row.expires_at !== null && Date.parse(row.expires_at) <= nowMs)) return null;
-      if (row.last_used_at === null || nowMs - Date.parse(row.last_used_at) >= TOUCH_INTERVAL_MS) {
-        await touchApiKey(db, row.id, new Date(nowMs).toISOString(), new Date(nowMs - TOUCH_INTERVAL_MS).toISOString());
+      if (!key || !accepts(key, secret, nowMs)) return null;
+      if (nowMs - key.touchedAt >= TOUCH_INTERVAL_MS) {
+        key.touchedAt = nowMs;
+        await touchApiKey(db, key.principal.id, new Date(nowMs).toISOString(), new Date(nowMs - TOUCH_INTERVAL_MS).toISOString());
       }
-      return { id: row.id, organizationId: row.organization_id, name: row.name, permissions: JSON.parse(row.permissions) as string[] };
+      return key.principal;
     },
+
+    /** Keys held in memory now. */
+    get cachedCount() {
+      return cache.size;
+    },
+
+    close: () => cache.close(),
   };
 }
 

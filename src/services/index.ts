@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../domain/throttle.js';
+import { createNotifyListener } from '../db/notify-listener.js';
 import type { Database } from '../db/schema.js';
 import { createAccessCache } from './access-cache.js';
 import { createApiKeyService } from './api-keys.js';
@@ -43,7 +44,9 @@ export interface ServiceOptions {
 
 export function createServices(db: Kysely<Database>, options: ServiceOptions) {
   const hasher = options.hasher ?? createPasswordHasher();
-  const accessCache = createAccessCache(db, { listenUrl: options.listenUrl });
+  // One LISTEN connection per process on PostgreSQL carries every cache's news of other processes' changes.
+  const listener = options.listenUrl ? createNotifyListener(options.listenUrl) : null;
+  const accessCache = createAccessCache(db, { listener });
   const requiredActions = createRequiredActions();
   const passwordPolicy = createPasswordPolicyService(db, hasher);
   requiredActions.register(passwordPolicy.requiredAction);
@@ -53,13 +56,22 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions) {
     redis ? createRedisThrottleStore(redis, options.throttle?.redisKeyPrefix ?? 'roster:') : createDbThrottleStore(db),
     options.throttle?.policy ?? DEFAULT_THROTTLE,
   );
+  const sessions = createSessionService(db, hasher, options.session, requiredActions, throttle, listener);
+  const apiKeys = createApiKeyService(db, listener);
   return {
+    /** Starts hearing other processes' changes (PostgreSQL). */
+    start: async () => listener?.start(),
+    async close(): Promise<void> {
+      sessions.close();
+      apiKeys.close();
+      await listener?.close();
+    },
     requiredActions,
     accessCache,
     passwordPolicy,
     users: createUserService(db, passwordPolicy, { signupEnabled: options.signupEnabled, throttle }),
     throttle,
-    sessions: createSessionService(db, hasher, options.session, requiredActions, throttle),
+    sessions,
     terms: createTermsService(db, requiredActions),
     organizations: createOrganizationService(db),
     members: createMemberService(db, passwordPolicy, accessCache, mail),
@@ -67,7 +79,7 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions) {
     groups: createGroupService(db, accessCache),
     catalog: createCatalogService(db, accessCache),
     audit: { list: listEvents.bind(null, db) },
-    apiKeys: createApiKeyService(db),
+    apiKeys,
     authz: createAuthzService(accessCache),
     invitations: createInvitationService(db, passwordPolicy, accessCache, mail),
     passwordResets: createPasswordResetService(db, passwordPolicy, mail),

@@ -5,12 +5,18 @@
  * routes that complete an action (or read, or sign out).
  */
 import type { UserRow } from '../db/schema.js';
+import type { OrganizationSettings } from '../domain/types.js';
 
 export type RequiredAction = 'accept_terms' | 'change_password';
 
 export interface SignInContext {
   /** The password just typed, when the sign-in had one: policies can only be checked against it. */
   password?: string;
+  /**
+   * The settings of the organizations where the user is an active member, read once per sign-in
+   * for every check and the session timeouts (each read is a round trip on PostgreSQL).
+   */
+  organizationSettings?: Promise<OrganizationSettings[]>;
 }
 
 export type RequiredActionCheck = (user: UserRow, context: SignInContext) => Promise<RequiredAction | null>;

@@ -13,16 +13,19 @@ import { absoluteExpiry, hasExpired, strictestPolicy, touchIntervalMs, type Sess
 import { findMembersByIds, findMembership } from '../db/queries/members.js';
 import { settingsOfOrganizations } from '../db/queries/organizations.js';
 import {
-  deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, setSessionOrganization, touchSession,
+  deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, recordSignIn, setSessionOrganization, touchSession,
+  type NewSessionRow,
 } from '../db/queries/sessions.js';
-import { findUserByLogin, updateUser } from '../db/queries/users.js';
+import { findUserByLogin } from '../db/queries/users.js';
+import type { NotifyListener } from '../db/notify-listener.js';
 import type { Database, UserRow } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { requirePermission, type Access } from './access.js';
-import { record } from './audit.js';
+import { auditRow, record } from './audit.js';
 import { assertOutranks } from './members.js';
 import type { PasswordHasher } from './passwords.js';
 import type { RequiredAction, RequiredActions, SignInContext } from './required-actions.js';
+import { createRowCache } from './row-cache.js';
 import type { ThrottleService } from './throttle.js';
 import { actorOf } from './users.js';
 
@@ -51,24 +54,83 @@ export interface SessionInfo {
 
 const timesOf = (s: { created_at: string; last_seen_at: string }) => ({ createdAt: Date.parse(s.created_at), lastSeenAt: Date.parse(s.last_seen_at) });
 
-export function createSessionService(db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy, requiredActions: RequiredActions, throttle: ThrottleService) {
+/** A resolved session as the cache keeps it, with the times its expiry is decided on. */
+interface CachedSession {
+  session: ResolvedSession;
+  times: { createdAt: number; lastSeenAt: number };
+  storedEnd: number;
+}
+
+export function createSessionService(
+  db: Kysely<Database>, hasher: PasswordHasher, policy: SessionPolicy, requiredActions: RequiredActions, throttle: ThrottleService,
+  listener: NotifyListener | null = null,
+) {
+  // Sessions are read on every request; the row and its user come from memory until one changes.
+  const cache = createRowCache<CachedSession>({ db, listener });
+
   /** The instance's timeouts, tightened by every organization where the user is an active member. */
-  async function policyOf(userId: string): Promise<SessionPolicy> {
-    return strictestPolicy(policy, await settingsOfOrganizations(db, userId));
+  async function policyOf(userId: string, settings = settingsOfOrganizations(db, userId)): Promise<SessionPolicy> {
+    return strictestPolicy(policy, await settings);
   }
 
-  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
-    const [pending, effective] = await Promise.all([requiredActions.forSignIn(user, context), policyOf(user.id)]);
+  /** A new session's token and row, with what it must do first; storing it is the caller's. */
+  async function newSession(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
+    const organizationSettings = context.organizationSettings ?? settingsOfOrganizations(db, user.id);
+    const [pending, effective] = await Promise.all([
+      requiredActions.forSignIn(user, { ...context, organizationSettings }), policyOf(user.id, organizationSettings),
+    ]);
     const token = randomBytes(32).toString('base64url');
     const at = new Date();
-    await insertSession(db, {
+    const row: NewSessionRow = {
       id: newId(), token_hash: hashToken(token), user_id: user.id, current_organization_id: organizationId,
       ip: client.ip ?? null, user_agent: client.userAgent?.slice(0, 500) ?? null,
       created_at: at.toISOString(), last_seen_at: at.toISOString(),
       expires_at: new Date(absoluteExpiry({ createdAt: at.getTime(), lastSeenAt: at.getTime() }, effective)).toISOString(),
       pending_actions: JSON.stringify(pending),
+    };
+    return { token, row, pendingActions: pending };
+  }
+
+  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
+    const { token, row, pendingActions } = await newSession(user, client, organizationId, context);
+    await insertSession(db, row);
+    return { token, pendingActions };
+  }
+
+  /** The session of a token hash as stored, after applying the timeouts and writing last-seen when due. */
+  async function resolveStored(tokenHash: string): Promise<CachedSession | null> {
+    const row = await findSessionWithUser(db, tokenHash);
+    if (!row) return null;
+    const nowMs = Date.now();
+    const times = { createdAt: Date.parse(row.session_created_at), lastSeenAt: Date.parse(row.last_seen_at) };
+    let storedEnd = Date.parse(row.expires_at);
+    // The stored end and the instance's own limits cost nothing to apply on every request.
+    if (nowMs >= storedEnd || hasExpired(times, policy, nowMs)) {
+      await deleteSession(db, row.session_id);
+      return null;
+    }
+    // Last-seen is written only once it is a touch interval old, which is shorter than any idle
+    // timeout: a session can only have become idle when that write is due. Then the
+    // organizations' timeouts are looked up again (memberships and settings may have changed), so
+    // a stricter one reaches sessions already open within the interval. A session's end is only
+    // ever brought forward.
+    if (nowMs - times.lastSeenAt > touchIntervalMs(policy)) {
+      const effective = await policyOf(row.id);
+      if (hasExpired(times, effective, nowMs)) {
+        await deleteSession(db, row.session_id);
+        return null;
+      }
+      const end = Math.min(storedEnd, absoluteExpiry(times, effective));
+      await touchSession(db, row.session_id, new Date(nowMs).toISOString(), end < storedEnd ? new Date(end).toISOString() : undefined);
+      times.lastSeenAt = nowMs;
+      storedEnd = end;
+    }
+    const { session_id, current_organization_id, pending_actions, session_created_at: _c, last_seen_at: _l, expires_at: _e, ...user } = row;
+    // Shared by every request until the row changes: nobody may edit it in place.
+    const session: ResolvedSession = Object.freeze({
+      sessionId: session_id, currentOrganizationId: current_organization_id, pendingActions: JSON.parse(pending_actions) as RequiredAction[], user: Object.freeze(user),
     });
-    return { token, pendingActions: pending };
+    return { session, times, storedEnd };
   }
 
   return {
@@ -86,46 +148,42 @@ export function createSessionService(db: Kysely<Database>, hasher: PasswordHashe
       }
       await attempt.succeeded();
       const at = now();
-      await inTransaction(db, async (trx) => {
-        await updateUser(trx, user.id, { last_login_at: at });
-        await record(trx, actorOf(user), { organizationId: null, action: 'user.signed_in', targetType: 'user', targetId: user.id, targetDisplayName: actorOf(user).displayName });
-      });
       const signedIn = { ...user, last_login_at: at };
-      const { token, pendingActions } = await start(signedIn, client, null, { password });
+      const { token, row, pendingActions } = await newSession(signedIn, client, null, { password });
+      // Last login, the audit event and the session: one transaction, one statement on PostgreSQL.
+      await recordSignIn(db, signedIn, auditRow(actorOf(user), {
+        organizationId: null, action: 'user.signed_in', targetType: 'user', targetId: user.id, targetDisplayName: actorOf(user).displayName,
+      }), row);
       return { token, user: signedIn, pendingActions };
     },
 
     async resolve(token: string): Promise<ResolvedSession | null> {
       if (token.length === 0 || token.length > 100) return null;
-      const row = await findSessionWithUser(db, hashToken(token));
-      if (!row) return null;
-      const nowMs = Date.now();
-      const times = { createdAt: Date.parse(row.session_created_at), lastSeenAt: Date.parse(row.last_seen_at) };
-      const storedEnd = Date.parse(row.expires_at);
-      // The stored end and the instance's own limits cost nothing to apply on every request.
-      if (nowMs >= storedEnd || hasExpired(times, policy, nowMs)) {
-        await deleteSession(db, row.session_id);
-        return null;
-      }
-      // Last-seen is written only once it is a touch interval old, which is shorter than any idle
-      // timeout: a session can only have become idle when that write is due. Then the
-      // organizations' timeouts are looked up again (memberships and settings may have changed), so
-      // a stricter one reaches sessions already open within the interval. A session's end is only
-      // ever brought forward.
-      if (nowMs - times.lastSeenAt > touchIntervalMs(policy)) {
-        const effective = await policyOf(row.id);
-        if (hasExpired(times, effective, nowMs)) {
-          await deleteSession(db, row.session_id);
-          return null;
+      const tokenHash = hashToken(token);
+      const cached = cache.get(tokenHash);
+      // Served from memory only while nothing is due: an expiry or a last-seen write is decided on
+      // the stored row, which another process may have moved on.
+      if (cached) {
+        const nowMs = Date.now();
+        if (nowMs < cached.storedEnd && nowMs - cached.times.lastSeenAt <= touchIntervalMs(policy) && !hasExpired(cached.times, policy, nowMs)) {
+          return cached.session;
         }
-        const end = Math.min(storedEnd, absoluteExpiry(times, effective));
-        await touchSession(db, row.session_id, new Date(nowMs).toISOString(), end < storedEnd ? new Date(end).toISOString() : undefined);
       }
-      const { session_id, current_organization_id, pending_actions, session_created_at: _c, last_seen_at: _l, expires_at: _e, ...user } = row;
-      return { sessionId: session_id, currentOrganizationId: current_organization_id, pendingActions: JSON.parse(pending_actions) as RequiredAction[], user };
+      const loaded = await cache.load(tokenHash, async () => {
+        const value = await resolveStored(tokenHash);
+        return { value, tags: value ? [`user:${value.session.user.id}`, `session:${value.session.sessionId}`] as const : [] };
+      });
+      return loaded?.session ?? null;
     },
 
     end: (sessionId: string) => deleteSession(db, sessionId),
+
+    /** Sessions held in memory now, for the memory benchmark. */
+    get cachedCount() {
+      return cache.size;
+    },
+
+    close: () => cache.close(),
 
     /** Remembers which organization the user is working in ("My Organizations", seed 001). */
     async switchOrganization(session: ResolvedSession, organizationId: string): Promise<void> {

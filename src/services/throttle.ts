@@ -182,17 +182,20 @@ export function createThrottleService(store: ThrottleStore, policy: ThrottlePoli
     },
 
     /**
-     * Authenticates an API key presented from `address`: refused with `auth.locked` while the address
-     * is locked for failed keys; a key that `authenticate` does not accept counts a failure there.
+     * Authenticates an API key presented from `address`. A key that `authenticate` does not accept
+     * counts a failure there and, once the address is locked, is answered `auth.locked`. A valid key
+     * is let through even then: presenting it is not guessing, and a program sharing an address
+     * (NAT) with somebody guessing keeps working.
      */
     async apiKey<T>(address: string | undefined, authenticate: () => Promise<T | null>): Promise<T | null> {
+      const principal = await authenticate();
+      if (principal !== null) return principal;
       const key = throttleKey('api-key-address', clientNetwork(address ?? 'unknown'));
       const nowMs = Date.now();
       const until = await store.lockedUntil([key], nowMs);
       if (until !== null) throw locked(until, nowMs);
-      const principal = await authenticate();
-      if (principal === null) await store.fail(key, policy.addressFailures, policy.windowMs, policy.lockMs, Date.now());
-      return principal;
+      await store.fail(key, policy.addressFailures, policy.windowMs, policy.lockMs, nowMs);
+      return null;
     },
   };
 }

@@ -307,7 +307,7 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
       expect((await signIn(user.username, PASSWORD, newAddress())).status).toBe(200);
     });
 
-    it('failed API keys lock the address they come from; other addresses keep working', async () => {
+    it('failed API keys lock the address they come from against further guesses; valid keys and other addresses keep working', async () => {
       const owner = await signUp(server, `keys${randomBytes(3).toString('hex')}`);
       const created = await owner.client.post(`/api/v1/organizations/${owner.organization.id}/api-keys`, { name: 'sync', permissions: ['members.read'] });
       expect(created.status).toBe(201);
@@ -322,10 +322,14 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
         expect(res.status, `failure ${i + 1}`).toBe(401);
         expect(res.body.code).toBe('auth.invalid_api_key');
       }
-      const locked = await withKey(key, address);
+      const locked = await withKey(forged, address);
       expect(locked.status).toBe(429);
       expect(locked.body.code).toBe('auth.locked');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      const guess = await withKey(`rst_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`, address);
+      expect(guess.status).toBe(429);
+      // A valid key is not a guess: the program sharing the address (NAT) keeps working.
+      expect((await withKey(key, address)).status).toBe(200);
       expect((await withKey(key, newAddress())).status).toBe(200);
     });
 

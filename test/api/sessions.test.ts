@@ -4,6 +4,7 @@
  * admins ending a member's. The server runs with a 10-minute idle timeout and a 24-hour lifetime;
  * time passes by moving a session's recorded times back in the database.
  */
+import { tell } from '../../src/db/change-notices.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { DIALECTS } from '../support/databases.js';
@@ -28,8 +29,12 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
 
   const withToken = (token: string) => server.client().get('/api/v1/me', { cookie: `roster_session=${token}` });
   const sessionsOf = (userId: string) => server.database.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
-  const setTimes = (userId: string, times: { last_seen_at?: string; created_at?: string; expires_at?: string }) =>
-    server.database.db.updateTable('sessions').set(times).where('user_id', '=', userId).execute();
+  // Moves a session back in time. Sessions are served from memory only while no expiry or last-seen
+  // write is due, which real time passing ends; a write behind Roster's back must say so instead.
+  const setTimes = async (userId: string, times: { last_seen_at?: string; created_at?: string; expires_at?: string }) => {
+    await server.database.db.updateTable('sessions').set(times).where('user_id', '=', userId).execute();
+    tell(server.database.db, { kind: 'user', ids: [userId] });
+  };
 
   /** A device signed in as `login`, telling its user agent. */
   async function device(login: string, userAgent: string): Promise<Client> {

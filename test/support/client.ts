@@ -48,6 +48,13 @@ export class Client {
     return new Client(this.baseUrl);
   }
 
+  /** A browser with a copy of these cookies talking to another server (another Roster process behind one address). */
+  on(baseUrl: string): Client {
+    const other = new Client(baseUrl);
+    other.cookies = new Map(this.cookies);
+    return other;
+  }
+
   cookieNames(): string[] {
     return [...this.cookies.keys()];
   }

@@ -2,6 +2,7 @@
  * @module Queries on API keys. Only the SHA-256 of a key's secret is stored; the public prefix finds
  * the row. Lists are keyset-paginated on the time-ordered id.
  */
+import { announceChange } from '../change-notices.js';
 import type { Kysely } from 'kysely';
 import type { ApiKeyRow, Database } from '../schema.js';
 
@@ -29,6 +30,7 @@ export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKey
 
 export async function revokeApiKey(db: Db, organizationId: string, id: string, revokedAt: string): Promise<void> {
   await db.updateTable('api_keys').set({ revoked_at: revokedAt }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+  await announceChange(db, 'api_key', [id]);
 }
 
 /** Marks the key used unless another request (of any process) did so since `staleBefore`. */

@@ -3,9 +3,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
-import type { Database, SessionRow, SessionsTable } from '../schema.js';
+import { sql } from 'kysely';
+import { announceChange, CHANGES_CHANNEL, isPostgres, noticeOf } from '../change-notices.js';
+import type { AuditEventRow, Database, SessionRow, SessionsTable, UserRow } from '../schema.js';
+import { inTransaction } from '../transaction.js';
+import { insertAuditEvents } from './audit-events.js';
+import { updateUser } from './users.js';
 
 type Db = Kysely<Database>;
+
+export type NewSessionRow = Insertable<SessionsTable>;
 
 export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
@@ -15,17 +22,44 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
   return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
+/**
+ * A sign-in's writes: the user's last login, its audit event and the new session, atomically. On
+ * PostgreSQL they are one statement (data-modifying CTEs, with the change notice), because a
+ * sign-in's cost besides its password hash is mostly round trips; on SQLite one transaction.
+ */
+export async function recordSignIn(db: Db, user: Pick<UserRow, 'id' | 'last_login_at'>, audit: AuditEventRow, session: NewSessionRow): Promise<void> {
+  if (!isPostgres(db)) {
+    await inTransaction(db, async (trx) => {
+      await updateUser(trx, user.id, { last_login_at: user.last_login_at });
+      await insertAuditEvents(trx, [audit]);
+      await insertSession(trx, session);
+    });
+    return;
+  }
+  const payload = noticeOf(db, 'user', [user.id]);
+  await db
+    .with('u', (q) => q.updateTable('users').set({ last_login_at: user.last_login_at }).where('id', '=', user.id).returning('id'))
+    .with('a', (q) => q.insertInto('audit_events').values(audit).returning('id'))
+    .with('s', (q) => q.insertInto('sessions').values(session).returning('id'))
+    .selectNoFrom(sql`pg_notify(${CHANGES_CHANNEL}, ${payload})`.as('notified'))
+    .execute();
+  noticeOf(db, 'user', [user.id]);
+}
+
 /** Records activity and, when given, the session's latest end as the timeouts now in force put it. */
 export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt?: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, ...(expiresAt ? { expires_at: expiresAt } : {}) }).where('id', '=', id).execute();
+  await announceChange(db, 'session', [id]);
 }
 
 export async function setSessionOrganization(db: Db, id: string, organizationId: string | null): Promise<void> {
   await db.updateTable('sessions').set({ current_organization_id: organizationId }).where('id', '=', id).execute();
+  await announceChange(db, 'session', [id]);
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
+  await announceChange(db, 'session', [id]);
 }
 
 /** The session and its user in one round trip: this runs on every authenticated request. */
@@ -43,6 +77,7 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
 export async function setPendingActions(db: Db, sessionIds: readonly string[], pendingActions: readonly string[]): Promise<void> {
   if (sessionIds.length === 0) return;
   await db.updateTable('sessions').set({ pending_actions: JSON.stringify(pendingActions) }).where('id', 'in', [...sessionIds]).execute();
+  await announceChange(db, 'session', sessionIds);
 }
 
 /** Ends every session of the user, or every one but `exceptId` (a password change keeps the session that made it). */
@@ -50,12 +85,14 @@ export async function deleteUserSessions(db: Db, userId: string, exceptId?: stri
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '!=', exceptId);
   const result = await q.executeTakeFirst();
+  await announceChange(db, 'user', [userId]);
   return Number(result.numDeletedRows);
 }
 
 /** One of the user's sessions, ended; 0 when the user has no session of that id. */
 export async function deleteUserSession(db: Db, userId: string, sessionId: string): Promise<number> {
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', sessionId).executeTakeFirst();
+  await announceChange(db, 'session', [sessionId]);
   return Number(result.numDeletedRows);
 }
 

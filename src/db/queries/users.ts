@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { communicationName, effectiveDisplayName, gravatarUrl, renderClickToDial } from '../../domain/profile.js';
 import type { User } from '../../domain/types.js';
+import { announceChange } from '../change-notices.js';
 import type { Database, NewUserRow, UserRow, UserUpdate } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -28,6 +29,7 @@ export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
 
 export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  await announceChange(db, 'user', [id]);
   // Members copy the searchable names so each organization's list is searched on its own indexes.
   const keys: Partial<Record<'email_key' | 'first_name_key' | 'last_name_key', string>> = {};
   if (changes.email_key !== undefined) keys.email_key = changes.email_key;
