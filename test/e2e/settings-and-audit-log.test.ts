@@ -255,6 +255,11 @@ describe('Settings and Audit log in the console', () => {
       await checkScreen(phone, name);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     }
+    // On a phone the audit log's filters are folded under "Filters", so the events come first.
+    expect(await phone.getByLabel('Action', { exact: true }).isVisible()).toBe(false);
+    await phone.getByText('Filters', { exact: true }).click();
+    await phone.getByLabel('Action', { exact: true }).waitFor();
+    await checkScreen(phone, 'audit-log-filters-phone');
     // The sub-pages are reachable by keyboard: Tab to a sub-page link and Enter follows it.
     await phone.goto(`/organizations/${org}/settings/organization`);
     await phone.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Security' }).focus();
