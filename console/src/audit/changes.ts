@@ -3,6 +3,8 @@
  * (`settings.passwordPolicy.minLength`), and only the fields whose value differs are kept, so an
  * event that stored the whole settings object shows the one setting that changed.
  */
+import { formatTimeExact } from '../components/time';
+
 export interface Change {
   /** The field's path, e.g. `settings.passwordPolicy.minLength`; empty when the value is not an object. */
   path: string;
@@ -36,10 +38,12 @@ export function fieldLabel(path: string): string {
   return path.split('.').map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase()).join(' › ');
 }
 
-/** A value in a few words: text as it is, yes/no, lists joined, anything else as JSON. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A value in a few words: times as people read them, other text as it is, yes/no, lists joined, anything else as JSON. */
 export function valueText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return INSTANT.test(value) ? formatTimeExact(value) : value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? '(none)' : value.join(', ');
