@@ -231,7 +231,7 @@ describe('Settings and Audit log in the console', () => {
     expectNoBrowserErrors(page);
   });
 
-  it('Audit log: pages of 50 with Load more, and an event\'s own buttons narrow the log to its target', async () => {
+  it('Audit log: pages of 50 with Load more, a time range, and an event\'s own buttons narrow the log to its target', async () => {
     for (let i = 0; i < 55; i++) expect((await owner.client.patch(`/api/v1/organizations/${org}`, { name: `Sette Co ${i}` })).status).toBe(200);
     await page.goto(`/organizations/${org}/audit-log`);
     const events = page.locator('.audit-event');
@@ -240,6 +240,21 @@ describe('Settings and Audit log in the console', () => {
     const total = (await owner.client.get(`/api/v1/organizations/${org}/audit-events?limit=200`)).body.items.length;
     await expect.poll(() => events.count()).toBe(total);
     await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
+    // A time range: nothing from next year on; everything from yesterday to tomorrow.
+    const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    const day = 24 * 3600_000;
+    await page.getByLabel('From', { exact: true }).fill(local(new Date(Date.now() + 365 * day)));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No event matches these filters.').waitFor();
+    await page.getByLabel('From', { exact: true }).fill(local(new Date(Date.now() - day)));
+    await page.getByLabel('To', { exact: true }).fill(local(new Date(Date.now() + day)));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => events.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => events.count()).toBe(total);
+    // Cleared, the log is the one loaded before, every page of it.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => events.count()).toBe(total);
     // Mona's row: narrow to events about her.
     const added = events.filter({ hasText: 'member.added' }).last();
     await added.getByRole('button', { name: /^Only about/ }).click();

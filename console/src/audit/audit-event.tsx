@@ -13,7 +13,7 @@ interface Props {
 }
 
 function Value({ value }: { value: unknown }) {
-  const text = valueText(value);
+  const text = valueText(value, formatTimeExact);
   return text === null ? <span className="muted">—</span> : <span className="audit-value">{text}</span>;
 }
 

@@ -3,8 +3,6 @@
  * (`settings.passwordPolicy.minLength`), and only the fields whose value differs are kept, so an
  * event that stored the whole settings object shows the one setting that changed.
  */
-import { formatTimeExact } from '../components/time';
-
 export interface Change {
   /** The field's path, e.g. `settings.passwordPolicy.minLength`; empty when the value is not an object. */
   path: string;
@@ -40,10 +38,13 @@ export function fieldLabel(path: string): string {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** A value in a few words: times as people read them, other text as it is, yes/no, lists joined, anything else as JSON. */
-export function valueText(value: unknown): string | null {
+/**
+ * A value in a few words: instants through `formatTime` (the page's locale), other text as it is,
+ * yes/no, lists joined, anything else as JSON.
+ */
+export function valueText(value: unknown, formatTime: (iso: string) => string = (iso) => iso): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return INSTANT.test(value) ? formatTimeExact(value) : value;
+  if (typeof value === 'string') return INSTANT.test(value) ? formatTime(value) : value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.length === 0 ? '(none)' : value.join(', ');

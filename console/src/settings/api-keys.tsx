@@ -11,7 +11,7 @@ import { CreateApiKey } from './api-key-create';
 import { useApiKeys, useRevokeApiKey, type ApiKey } from './queries';
 
 export function ApiKeysSettings({ organizationId, holds }: { organizationId: string; holds(permission: string): boolean }) {
-  const keys = useApiKeys(organizationId);
+  const keys = useApiKeys(organizationId, holds('api_keys.manage'));
   const revoke = useRevokeApiKey(organizationId);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

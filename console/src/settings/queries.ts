@@ -57,8 +57,9 @@ export function usePublishTerms(organizationId: string) {
 
 const apiKeysKey = (organizationId: string) => ['api-keys', organizationId] as const;
 
-export function useApiKeys(organizationId: string) {
+export function useApiKeys(organizationId: string, enabled: boolean) {
   return useInfiniteQuery(infiniteQueryOptions({
+    enabled,
     queryKey: apiKeysKey(organizationId),
     queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/organizations/{organizationId}/api-keys', {
       params: { path: { organizationId }, query: { limit: 50, cursor: pageParam } }, signal,
