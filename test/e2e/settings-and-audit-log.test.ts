@@ -137,6 +137,8 @@ describe('Settings and Audit log in the console', () => {
 
     await page.getByLabel('Key name', { exact: true }).fill('billing sync');
     await page.getByRole('checkbox', { name: /^authz\.check/ }).check();
+    const nextYear = new Date().getFullYear() + 1;
+    await page.getByLabel('Expires on', { exact: true }).fill(`${nextYear}-06-30`);
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = page.getByLabel('New API key');
     await secret.waitFor();
@@ -160,6 +162,13 @@ describe('Settings and Audit log in the console', () => {
     await row.waitFor();
     await row.getByText(key.slice(0, 16), { exact: true }).waitFor();
     await row.getByText('authz.check', { exact: true }).waitFor();
+    // Used just now over HTTP, and expiring at the end of the day chosen.
+    const [listed] = (await owner.client.get(`/api/v1/organizations/${org}/api-keys`)).body.items;
+    expect(listed).toMatchObject({ name: 'billing sync', prefix: key.slice(0, 16), permissions: ['authz.check'] });
+    expect(new Date(listed.expiresAt).getFullYear()).toBe(nextYear);
+    expect(listed.lastUsedAt).not.toBeNull();
+    await expect.poll(() => row.locator('time').first().getAttribute('datetime')).toBe(listed.lastUsedAt);
+    expect(await row.locator('time').nth(1).getAttribute('datetime')).toBe(listed.expiresAt);
     // Shown once: nothing on the page holds the secret any more.
     expect(await page.content()).not.toContain(key.slice(17));
     await checkScreen(page, 'settings-api-keys');
@@ -184,7 +193,8 @@ describe('Settings and Audit log in the console', () => {
     await kim.getByText('Only members with the permission to manage settings can change these').waitFor();
     expect(await kim.getByLabel('Minimum length', { exact: true }).isDisabled()).toBe(true);
     await kim.goto(`/organizations/${org}/audit-log`);
-    await kim.getByRole('alert').waitFor();
+    await kim.getByRole('alert').getByText('audit.read').waitFor();
+    expect(await kim.getByLabel('Action', { exact: true }).count()).toBe(0);
     await checkScreen(kim, 'audit-log-forbidden');
     expectNoBrowserErrors(kim);
   });

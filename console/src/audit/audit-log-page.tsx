@@ -4,6 +4,7 @@
  * applied together; the buttons on an event narrow the log to its actor, action or target.
  */
 import { useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { AuditEventItem } from './audit-event';
 import { AuditFilters } from './audit-filters';
@@ -17,6 +18,8 @@ export function AuditLogPage({ organizationId }: { organizationId: string }) {
   const seen = useRef(new Set<string>());
   for (const e of rows) seen.current.add(e.action);
   const filtered = filter !== NO_FILTER;
+  // A refusal (no audit.read) will not change by asking again or by filtering: it is all the page shows.
+  const refused = events.error instanceof ApiError && events.error.status === 403;
 
   const apply = (next: AuditFilter) => setFilter(next);
   const narrow = (change: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...change }));
@@ -25,11 +28,11 @@ export function AuditLogPage({ organizationId }: { organizationId: string }) {
     <div className="audit">
       <h1 className="page-title">Audit log</h1>
       <p className="muted audit-lead">Every change in this organization, newest first, with who made it (their name at the time) and what it changed.</p>
-      <AuditFilters key={JSON.stringify(filter)} organizationId={organizationId} applied={filter} knownActions={[...seen.current].sort()} onApply={apply} />
+      {refused ? null : <AuditFilters key={JSON.stringify(filter)} organizationId={organizationId} applied={filter} knownActions={[...seen.current].sort()} onApply={apply} />}
       <section className="audit-results" aria-labelledby="audit-results-title" aria-busy={events.isFetching}>
         <h2 id="audit-results-title" className="sr-only">Events</h2>
         {events.isPending ? <Loading label="Loading events…" />
-          : events.isError ? <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+          : events.isError ? <ErrorState error={events.error} onRetry={refused ? undefined : () => void events.refetch()} />
           : rows.length === 0 ? <Empty>{filtered ? 'No event matches these filters.' : 'No events yet.'}</Empty> : (
             <ol className="audit-list">
               {rows.map((e) => <AuditEventItem key={e.id} event={e} onFilter={narrow} />)}

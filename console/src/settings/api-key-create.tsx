@@ -20,9 +20,11 @@ interface Props {
   organizationId: string;
   holds(permission: string): boolean;
   onCreated(): void;
+  /** The shown-once panel was closed: by now a program may have used the key. */
+  onClosed(): void;
 }
 
-export function CreateApiKey({ organizationId, holds, onCreated }: Props) {
+export function CreateApiKey({ organizationId, holds, onCreated, onClosed }: Props) {
   const catalog = usePermissionCatalog(organizationId);
   const create = useCreateApiKey(organizationId);
   const [name, setName] = useState('');
@@ -46,7 +48,7 @@ export function CreateApiKey({ organizationId, holds, onCreated }: Props) {
     });
   };
 
-  if (created) return <ShownOnce created={created} onDone={() => { setCreated(null); create.reset(); }} />;
+  if (created) return <ShownOnce created={created} onDone={() => { setCreated(null); create.reset(); onClosed(); }} />;
 
   return (
     <form onSubmit={submit} noValidate className="settings-form" aria-labelledby="create-key-title">

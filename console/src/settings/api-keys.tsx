@@ -34,7 +34,7 @@ export function ApiKeysSettings({ organizationId, holds }: { organizationId: str
 
   return (
     <div className="api-keys">
-      <CreateApiKey organizationId={organizationId} holds={holds} onCreated={() => setNotice(null)} />
+      <CreateApiKey organizationId={organizationId} holds={holds} onCreated={() => setNotice(null)} onClosed={() => void keys.refetch()} />
       <h3 className="api-keys-title">Keys in use</h3>
       <div role="status">{notice ? <p className="notice">{notice}</p> : null}</div>
       {failure ? <div className="form-alert" role="alert">{failure}</div> : null}
