@@ -12,6 +12,8 @@ import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { AppShell } from './shell/app-shell';
 import { organizationPath, SECTIONS } from './shell/nav';
+import { AuditLogPage } from './audit/audit-log-page';
+import { isSettingsTab, SettingsPage } from './settings/settings-page';
 import { UsersPage } from './users/users-page';
 
 export function App() {
@@ -33,8 +35,6 @@ const PLACEHOLDER_API: Record<string, string> = {
   groups: '/api/v1/organizations/{organizationId}/groups',
   roles: '/api/v1/organizations/{organizationId}/roles',
   invitations: '/api/v1/organizations/{organizationId}/invitations',
-  'audit-log': '/api/v1/organizations/{organizationId}/audit-events',
-  settings: '/api/v1/organizations/{organizationId}',
   mailbox: '/api/v1/organizations/{organizationId}/mailbox',
 };
 
@@ -46,6 +46,15 @@ function SignedIn({ me }: { me: Me }) {
       <Route path="/organizations/:organizationId">{(p) => <Redirect to={organizationPath(p.organizationId)} replace />}</Route>
       <Route path="/organizations/:organizationId/members/:userId?">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><UsersPage organizationId={p.organizationId} userId={p.userId ?? null} me={me} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/settings">{(p) => <Redirect to={organizationPath(p.organizationId, 'settings/organization')} replace />}</Route>
+      <Route path="/organizations/:organizationId/settings/:tab">
+        {(p) => (isSettingsTab(p.tab)
+          ? <AppShell me={me} organizationId={p.organizationId}><SettingsPage organizationId={p.organizationId} tab={p.tab} me={me} /></AppShell>
+          : <NotFoundPage />)}
+      </Route>
+      <Route path="/organizations/:organizationId/audit-log">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><AuditLogPage organizationId={p.organizationId} /></AppShell>}
       </Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {

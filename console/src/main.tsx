@@ -11,6 +11,8 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
 import './styles/users.css';
+import './styles/settings.css';
+import './styles/audit.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
