@@ -8,16 +8,18 @@ import { ApiError } from './client';
 export interface FormErrors {
   /** Messages per form field name. */
   fields: Record<string, string>;
+  /** The same messages one by one, for a field that lists them (every password rule not met). */
+  lists: Record<string, string[]>;
   /** The message for the form as a whole, when no field was named or the field is not on the form. */
   form: string | null;
 }
 
-export const NO_ERRORS: FormErrors = { fields: {}, form: null };
+export const NO_ERRORS: FormErrors = { fields: {}, lists: {}, form: null };
 
 const fieldName = (apiField: string) => apiField.replace(/^(body|query|params)\./, '').split('.')[0] ?? '';
 
 export function formErrors(error: unknown, formFields: readonly string[]): FormErrors {
-  if (!(error instanceof ApiError)) return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong' };
+  if (!(error instanceof ApiError)) return { fields: {}, lists: {}, form: error instanceof Error ? error.message : 'Something went wrong' };
   const { field, errors, detail } = error.problem;
   const fields: Record<string, string[]> = {};
   const add = (name: string, message: string) => {
@@ -28,6 +30,7 @@ export function formErrors(error: unknown, formFields: readonly string[]): FormE
   const named = Object.keys(fields).length > 0;
   return {
     fields: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, capitalize(messages.join('; '))])),
+    lists: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, messages.map(capitalize)])),
     form: named ? null : detail,
   };
 }

@@ -1,0 +1,67 @@
+/**
+ * @module Where a password reset email's link leads (`/reset-password/{token}`): a new password,
+ * with every policy rule it misses listed under the field; afterwards every session of the account
+ * has ended and the user signs in. A used, expired or unknown link gets a page saying so.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../api/client';
+import { formErrors, NO_ERRORS } from '../api/problem-fields';
+import { useResetPassword } from '../auth/password';
+import { ME_KEY } from '../auth/session';
+import { TextField } from '../components/field';
+import { AuthLayout, FormAlert } from './auth-layout';
+import { LinkProblemPage } from './link-problem';
+
+const DEAD_LINK = new Set(['password_reset.used', 'password_reset.expired', 'password_reset.not_found']);
+
+export function ResetPasswordPage({ token }: { token: string }) {
+  const client = useQueryClient();
+  const reset = useResetPassword(token);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+
+  if (reset.isSuccess) {
+    return (
+      <AuthLayout title="Password changed">
+        <p role="status">Your new password is set. For your safety every session of your account was signed out, on every device.</p>
+        <Link href="/sign-in" className="button button-primary button-wide">Sign in</Link>
+      </AuthLayout>
+    );
+  }
+  if (reset.error instanceof ApiError && DEAD_LINK.has(reset.error.code)) {
+    return (
+      <LinkProblemPage title={reset.error.code === 'password_reset.expired' ? 'This reset link has expired' : 'This reset link can not be used'}>
+        <p>{reset.error.message}</p>
+        <p>Reset links work once, for 30 minutes.</p>
+        <Link href="/forgot-password" className="button button-primary button-wide">Ask for a new link</Link>
+        <p className="auth-switch"><Link href="/sign-in">Back to sign in</Link></p>
+      </LinkProblemPage>
+    );
+  }
+
+  const errors = reset.error ? formErrors(reset.error, ['newPassword']) : NO_ERRORS;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(password !== confirm);
+    if (password !== confirm) return;
+    // The reset ends every session, this browser's too: what it knew of the user is stale.
+    reset.mutate(password, { onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }) });
+  };
+  return (
+    <AuthLayout title="Choose a new password">
+      <p className="auth-lead">It replaces your password for every organization you belong to.</p>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={errors.form} />
+        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required value={password}
+          onChange={(e) => setPassword(e.target.value)} error={errors.lists.newPassword} />
+        <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required value={confirm}
+          onChange={(e) => setConfirm(e.target.value)} error={mismatch ? 'The two passwords are not the same' : undefined} />
+        <button type="submit" className="button button-primary button-wide" disabled={reset.isPending}>{reset.isPending ? 'Saving…' : 'Set new password'}</button>
+      </form>
+      <p className="auth-switch"><Link href="/sign-in">Back to sign in</Link></p>
+    </AuthLayout>
+  );
+}
