@@ -48,7 +48,7 @@ export function AcceptInvitationPage({ token, me }: { token: string; me: Me | nu
 function InvitationSummary({ offer }: { offer: Invitation }) {
   return (
     <>
-      <p className="auth-lead"><strong>{offer.invitedByName}</strong> invited <strong>{offer.email}</strong> to join <strong>{offer.organization.name}</strong> on Roster.</p>
+      <p className="auth-lead">You are invited to join with the address <strong>{offer.email}</strong>.</p>
       <dl className="invitation-facts">
         <div><dt>Organization</dt><dd>{offer.organization.name}</dd></div>
         <div><dt>Invited by</dt><dd>{offer.invitedByName}</dd></div>
