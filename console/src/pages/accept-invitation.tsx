@@ -136,7 +136,7 @@ function WrongAccount({ me, offer, token }: { me: Me; offer: Invitation; token: 
       <div className="form-alert" role="alert">
         You are signed in as {me.username} ({me.email}), but this invitation is for {offer.email}.
       </div>
-      <p>Sign out, then open the invitation again to {offer.existingAccount ? 'sign in with that address' : 'create an account for that address'}.</p>
+      <p>Sign out to go on with {offer.email}: {offer.existingAccount ? 'you then sign in with its password' : 'you then create its account'} on this page.</p>
       <button type="button" className="button button-primary button-wide" disabled={signOut.isPending} onClick={() => signOut.mutate()}>Sign out and continue</button>
     </>
   );

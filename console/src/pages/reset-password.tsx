@@ -14,7 +14,12 @@ import { TextField } from '../components/field';
 import { AuthLayout, FormAlert } from './auth-layout';
 import { LinkProblemPage } from './link-problem';
 
-const DEAD_LINK = new Set(['password_reset.used', 'password_reset.expired', 'password_reset.not_found']);
+/** What each refusal of the link means to the person holding it. */
+const DEAD_LINK: Record<string, { title: string; text: string }> = {
+  'password_reset.used': { title: 'This reset link can not be used', text: 'It was used already, or a newer password replaced the one it was for.' },
+  'password_reset.expired': { title: 'This reset link has expired', text: 'It was not used in time.' },
+  'password_reset.not_found': { title: 'This reset link is not valid', text: 'It may have been copied incompletely from the email.' },
+};
 
 export function ResetPasswordPage({ token }: { token: string }) {
   const client = useQueryClient();
@@ -31,10 +36,11 @@ export function ResetPasswordPage({ token }: { token: string }) {
       </AuthLayout>
     );
   }
-  if (reset.error instanceof ApiError && DEAD_LINK.has(reset.error.code)) {
+  const dead = reset.error instanceof ApiError ? DEAD_LINK[reset.error.code] : undefined;
+  if (dead) {
     return (
-      <LinkProblemPage title={reset.error.code === 'password_reset.expired' ? 'This reset link has expired' : 'This reset link can not be used'}>
-        <p>{reset.error.message}</p>
+      <LinkProblemPage title={dead.title}>
+        <p>{dead.text}</p>
         <p>Reset links work once, for 30 minutes.</p>
         <Link href="/forgot-password" className="button button-primary button-wide">Ask for a new link</Link>
         <p className="auth-switch"><Link href="/sign-in">Back to sign in</Link></p>
