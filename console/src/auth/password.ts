@@ -1,14 +1,23 @@
 /**
- * @module Passwords without an admin: asking for a reset link ("Forgot password?"), setting a new
- * password with the link, and changing one's own password (the `change_password` required action).
+ * @module Passwords without an admin: asking for a reset link ("Forgot password?"), whether a link
+ * still works, setting a new password with it, and changing one's own password (the `change_password` required action).
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { ME_KEY } from './session';
 
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: (login: string) => unwrap(api.POST('/api/v1/password-resets', { body: { login } })),
+  });
+}
+
+/** Whether the emailed link still works (and until when), asked before the form is shown. */
+export function usePasswordResetLink(token: string) {
+  return useQuery({
+    queryKey: ['password-reset', token],
+    queryFn: () => unwrap(api.GET('/api/v1/password-resets/{token}', { params: { path: { token } } })),
+    staleTime: Infinity,
   });
 }
 

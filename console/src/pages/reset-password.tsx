@@ -1,16 +1,18 @@
 /**
  * @module Where a password reset email's link leads (`/reset-password/{token}`): a new password,
  * with every policy rule it misses listed under the field; afterwards every session of the account
- * has ended and the user signs in. A used, expired or unknown link gets a page saying so.
+ * has ended and the user signs in. A used, expired or unknown link gets a page saying so, found out
+ * when the page opens (GET …/password-resets/{token}) or, should it die meanwhile, when sent.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../api/client';
 import { formErrors, NO_ERRORS } from '../api/problem-fields';
-import { useResetPassword } from '../auth/password';
+import { usePasswordResetLink, useResetPassword } from '../auth/password';
 import { ME_KEY } from '../auth/session';
 import { TextField } from '../components/field';
+import { ErrorState, Loading } from '../components/states';
 import { AuthLayout, FormAlert } from './auth-layout';
 import { LinkProblemPage } from './link-problem';
 
@@ -21,8 +23,11 @@ const DEAD_LINK: Record<string, { title: string; text: string }> = {
   'password_reset.not_found': { title: 'This reset link is not valid', text: 'It may have been copied incompletely from the email.' },
 };
 
+const formatTime = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'short' });
+
 export function ResetPasswordPage({ token }: { token: string }) {
   const client = useQueryClient();
+  const link = usePasswordResetLink(token);
   const reset = useResetPassword(token);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -36,7 +41,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
       </AuthLayout>
     );
   }
-  const dead = reset.error instanceof ApiError ? DEAD_LINK[reset.error.code] : undefined;
+  // Dead when opened, or by the time the form was sent (used meanwhile in another tab).
+  const refusal = link.error ?? reset.error;
+  const dead = refusal instanceof ApiError ? DEAD_LINK[refusal.code] : undefined;
   if (dead) {
     return (
       <LinkProblemPage title={dead.title}>
@@ -48,6 +55,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
     );
   }
 
+  if (link.isPending) return <main id="main" className="center"><Loading label="Opening the link…" /></main>;
+  if (link.isError) return <main id="main" className="center"><ErrorState error={link.error} onRetry={() => void link.refetch()} /></main>;
+
   const errors = reset.error ? formErrors(reset.error, ['newPassword']) : NO_ERRORS;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +68,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   };
   return (
     <AuthLayout title="Choose a new password">
-      <p className="auth-lead">It replaces your password for every organization you belong to.</p>
+      <p className="auth-lead">It replaces your password for every organization you belong to. This link works until {formatTime(link.data.expiresAt)}.</p>
       <form onSubmit={submit} noValidate>
         <FormAlert message={errors.form} />
         <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required value={password}
