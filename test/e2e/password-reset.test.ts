@@ -34,6 +34,7 @@ describe('password reset from "Forgot password?"', () => {
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
     expect(await page.getByLabel('Username or email').inputValue()).toBe(login);
+    await checkScreen(page, 'forgot-password');
     await page.getByRole('button', { name: 'Email me a reset link' }).click();
     await page.getByRole('heading', { name: 'Check your email', level: 1 }).waitFor();
     return (await page.getByRole('status').innerText()).replace(login, '<login>');
