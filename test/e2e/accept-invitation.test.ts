@@ -160,6 +160,8 @@ describe('accepting an invitation from its email (seeds 003, 004)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await page.goto(link);
+    await page.getByRole('button', { name: 'Accept invitation' }).waitFor();
+    await checkScreen(page, 'invitation-accept-signed-in');
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await expectInOrganization(page);
     expect((await members()).find((m) => m.username === 'carla')).toMatchObject({ role: 'member', status: 'active' });
