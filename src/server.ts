@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { loggerOptions } from './http/logging.js';
 
 export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
   const database = openDatabase({ url: config.databaseUrl });
@@ -13,7 +14,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   const { app, services } = await buildApp({
     config,
     database,
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: loggerOptions(config.logLevel),
   });
   await app.listen({ port: config.port, host: config.host });
   const where = database.dialect === 'sqlite' ? `SQLite at ${config.databaseUrl}` : 'PostgreSQL';

@@ -1,13 +1,17 @@
 /**
- * @module The console's pages by path. Signed-out visitors see only sign-in and sign-up; every
- * other path sends them to sign-in and back afterwards.
+ * @module The console's pages by path. Signed-out visitors see only sign-in, sign-up and the pages
+ * Roster's emails link to (accept invitation, reset password); every other path sends them to
+ * sign-in and back afterwards. A session with required actions sees only those until done.
  */
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
+import { AcceptInvitationPage } from './pages/accept-invitation';
+import { ForgotPasswordPage } from './pages/forgot-password';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
 import { RequiredActionsPage } from './pages/required-actions';
+import { ResetPasswordPage } from './pages/reset-password';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { AppShell } from './shell/app-shell';
@@ -25,6 +29,10 @@ export function App() {
     <Switch>
       <Route path="/sign-in"><SignInPage /></Route>
       <Route path="/sign-up"><SignUpPage /></Route>
+      {/* Emailed links open these signed out and signed in alike, before any required action. */}
+      <Route path="/invitations/:token">{(p) => <AcceptInvitationPage token={p.token} me={me.data ?? null} />}</Route>
+      <Route path="/forgot-password"><ForgotPasswordPage /></Route>
+      <Route path="/reset-password/:token">{(p) => <ResetPasswordPage token={p.token} />}</Route>
       <Route>{me.data ? <SignedIn me={me.data} /> : <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} replace />}</Route>
     </Switch>
   );

@@ -112,6 +112,15 @@ export function createPasswordResetService(db: Db, passwords: PasswordPolicyServ
     },
 
     /**
+     * Whether a link still works, so the page it opens can say so before a password is typed. It
+     * tells the holder of the link only its expiry: nothing of the account.
+     */
+    async check(token: string): Promise<{ expiresAt: string }> {
+      const reset = await usableReset(db, token);
+      return { expiresAt: reset.expires_at };
+    },
+
+    /**
      * Sets a new password with a reset link: it must meet the user's policies, the link is used up
      * (with every other link of the user), and every session of the user ends.
      */

@@ -3,7 +3,7 @@
  * helpers to sign people up and add members through the public API.
  */
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -30,12 +30,13 @@ export interface TestServer {
  */
 const TEST_LIMITS: Env = { AUTH_RATE_LIMIT: '100000', AUTH_LOCKOUT_ADDRESS_FAILURES: '100000' };
 
-export async function startRoster(dialect: TestDialect, env: Env = {}): Promise<TestServer> {
+/** `logger`: the server's logger options (default none), for a test that reads what is logged. */
+export async function startRoster(dialect: TestDialect, env: Env = {}, { logger }: { logger?: AppDeps['logger'] } = {}): Promise<TestServer> {
   const testDb = await createTestDatabase(dialect);
   const config = loadConfig({ DATABASE_URL: testDb.url, LOG_LEVEL: 'silent', ...TEST_LIMITS, ...env });
   const database = openDatabase({ url: config.databaseUrl, poolSize: 5 });
   await migrateToLatest(database.db);
-  const { app, services } = await buildApp({ config, database });
+  const { app, services } = await buildApp({ config, database, logger });
   // Any free port, unless PORT is given: a browser test needs PUBLIC_URL (derived from it) to be the real address.
   await app.listen({ port: env.PORT ? config.port : 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

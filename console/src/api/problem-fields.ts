@@ -9,11 +9,13 @@ import { ApiError } from './client';
 export interface FormErrors {
   /** Messages per form field name. */
   fields: Record<string, string>;
+  /** The same messages one by one, for a field that lists them (every password rule not met). */
+  lists: Record<string, string[]>;
   /** The message for the form as a whole, when no field was named or the field is not on the form. */
   form: string | null;
 }
 
-export const NO_ERRORS: FormErrors = { fields: {}, form: null };
+export const NO_ERRORS: FormErrors = { fields: {}, lists: {}, form: null };
 
 function fieldName(apiField: string, within: readonly string[]): string {
   let path = apiField.replace(/^(body|query|params)\./, '');
@@ -26,7 +28,7 @@ function fieldName(apiField: string, within: readonly string[]): string {
 const NULLABLE_NOISE = new Set(['must be null', 'must match a schema in anyOf']);
 
 export function formErrors(error: unknown, formFields: readonly string[], within: readonly string[] = []): FormErrors {
-  if (!(error instanceof ApiError)) return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong' };
+  if (!(error instanceof ApiError)) return { fields: {}, lists: {}, form: error instanceof Error ? error.message : 'Something went wrong' };
   const { field, errors, detail } = error.problem;
   const fields: Record<string, string[]> = {};
   const add = (name: string, message: string) => {
@@ -38,6 +40,7 @@ export function formErrors(error: unknown, formFields: readonly string[], within
   const named = Object.keys(fields).length > 0;
   return {
     fields: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, capitalize(messages.join('; '))])),
+    lists: Object.fromEntries(Object.entries(fields).map(([name, messages]) => [name, messages.map(capitalize)])),
     form: named ? null : detail,
   };
 }

@@ -38,9 +38,10 @@ export function useMyOrganizations(enabled: boolean) {
 /**
  * After signing in or up: drops whatever was cached for the previous session and waits for the new
  * profile, keeping the page mounted meanwhile so it can go on to where the user was heading.
+ * `keep`: queries of the page itself (its first key part) that stay.
  */
-async function freshSession(client: QueryClient): Promise<void> {
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+export async function freshSession(client: QueryClient, keep: readonly unknown[] = ME_KEY): Promise<void> {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] && query.queryKey[0] !== keep[0] });
   await client.invalidateQueries({ queryKey: ME_KEY });
 }
 
@@ -62,14 +63,15 @@ export function useSignUp() {
   });
 }
 
-export function useSignOut() {
+/** `to`: where to go afterwards (a signed-out page such as an invitation link), sign-in by default. */
+export function useSignOut(to = '/sign-in') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/session')),
     // A fresh page load: nothing of the previous user stays on screen, in the cache or in memory.
     onSettled: () => {
       client.clear();
-      window.location.assign('/sign-in');
+      window.location.assign(to);
     },
   });
 }

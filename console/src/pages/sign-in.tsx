@@ -1,6 +1,7 @@
 /**
  * @module Sign-in with username or email. Emails link here with `?login=` (and `?organization=`, the
- * organization to open afterwards); `?next=` is the console page to return to.
+ * organization to open afterwards); `?next=` is the console page to return to. "Forgot password?"
+ * carries the login typed so far to the reset request; `?declined=terms` says why the user was signed out.
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -34,10 +35,12 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in to Roster">
+      {params.get('declined') === 'terms' ? <p className="form-note" role="status">You declined the terms, so you were signed out. Sign in again to read and accept them.</p> : null}
       <form onSubmit={submit} noValidate>
         <FormAlert message={errors.form} />
         <TextField label="Username or email" name="login" autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} error={errors.fields.login} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fields.password} />
+        <p className="auth-forgot"><Link href={login.trim() ? `/forgot-password?login=${encodeURIComponent(login.trim())}` : '/forgot-password'}>Forgot password?</Link></p>
         <button type="submit" className="button button-primary button-wide" disabled={signIn.isPending}>{signIn.isPending ? 'Signing in…' : 'Sign in'}</button>
       </form>
       <p className="auth-switch">New to Roster? <Link href="/sign-up">Create an account and organization</Link></p>

@@ -16,7 +16,7 @@ export function useSettingsSave(organizationId: string, fields: readonly string[
   const [notice, setNotice] = useState<string | null>(null);
   // Text that is no number never reaches the API: it would read as blank (the default) or be refused without a field.
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errors: FormErrors = Object.keys(local).length > 0 ? { fields: local, form: null }
+  const errors: FormErrors = Object.keys(local).length > 0 ? { fields: local, lists: {}, form: null }
     : update.error ? formErrors(update.error, fields, NESTED) : NO_ERRORS;
   const save = (patch: OrganizationPatch | null, saved: string, localErrors: Record<string, string> = {}) => {
     setNotice(null);

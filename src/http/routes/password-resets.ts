@@ -1,9 +1,10 @@
 /**
- * @module Password reset by email ("forgot password"): ask for a link, then set a new password with
- * it. Neither needs a session; asking answers the same whether or not the account exists.
+ * @module Password reset by email ("forgot password"): ask for a link, see whether it still works,
+ * then set a new password with it. None needs a session; asking answers the same whether or not the
+ * account exists.
  */
 import { Type } from 'typebox';
-import { problemResponses, Strict } from '../schemas/common.js';
+import { problemResponses, Strict, Timestamp } from '../schemas/common.js';
 import { Password } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
 
@@ -23,6 +24,15 @@ export function passwordResetRoutes(app: App, { services }: RouteDeps): void {
     services.passwordResets.requestInBackground(request.body.login, (error) => request.log.error({ err: error }, 'password reset request failed'));
     return reply.status(202).send(ACCEPTED);
   });
+
+  app.get('/api/v1/password-resets/:token', {
+    schema: {
+      tags: ['session'], security: [],
+      summary: 'Whether a reset link can still be used, and until when; looking uses nothing up (the link is the credential)',
+      params: ResetParams,
+      response: { 200: Type.Object({ expiresAt: Timestamp }), ...problemResponses, 410: Type.Ref('Problem') },
+    },
+  }, async (request) => services.passwordResets.check(request.params.token));
 
   app.post('/api/v1/password-resets/:token', {
     schema: {
