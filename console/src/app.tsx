@@ -5,6 +5,9 @@
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
+import { ImportPage } from './imports/import-page';
+import { InvitationsPage } from './invitations/invitations-page';
+import { InvitePage } from './invitations/invite-page';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
 import { RequiredActionsPage } from './pages/required-actions';
@@ -32,7 +35,6 @@ export function App() {
 const PLACEHOLDER_API: Record<string, string> = {
   groups: '/api/v1/organizations/{organizationId}/groups',
   roles: '/api/v1/organizations/{organizationId}/roles',
-  invitations: '/api/v1/organizations/{organizationId}/invitations',
   'audit-log': '/api/v1/organizations/{organizationId}/audit-events',
   settings: '/api/v1/organizations/{organizationId}',
   mailbox: '/api/v1/organizations/{organizationId}/mailbox',
@@ -46,6 +48,15 @@ function SignedIn({ me }: { me: Me }) {
       <Route path="/organizations/:organizationId">{(p) => <Redirect to={organizationPath(p.organizationId)} replace />}</Route>
       <Route path="/organizations/:organizationId/members/:userId?">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><UsersPage organizationId={p.organizationId} userId={p.userId ?? null} me={me} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/invitations">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><InvitationsPage organizationId={p.organizationId} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/invitations/new">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><InvitePage organizationId={p.organizationId} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/invitations/import">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><ImportPage organizationId={p.organizationId} /></AppShell>}
       </Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {
