@@ -36,7 +36,7 @@ export function ResourcePicker({ organizationId, type, typeName, scope, selected
         {items.map((r) => (
           <label key={r.id} className="check">
             {scope === 'one'
-              ? <input type="radio" name={`${id}-choice`} checked={selected[0] === r.id} onChange={() => { onChange([r.id]); setOpen(false); }} />
+              ? <input type="radio" name={`${id}-choice`} checked={selected[0] === r.id} onChange={() => onChange([r.id])} />
               : <input type="checkbox" checked={selected.includes(r.id)} onChange={(e) => onChange(e.target.checked ? [...selected, r.id] : selected.filter((s) => s !== r.id))} />}
             {r.name}
           </label>
