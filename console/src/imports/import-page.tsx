@@ -14,6 +14,8 @@ import { ImportProgress } from './import-progress';
 import { PreviewTable } from './preview-table';
 import { problemsOf, useDryRun, useRecentImports, useRunImport } from './queries';
 
+const count = (n: number) => n.toLocaleString('en');
+
 const COLUMNS = 'email, firstName, lastName, role, groups, permissions, resources, note';
 
 export function ImportPage({ organizationId }: { organizationId: string }) {
@@ -82,21 +84,21 @@ export function ImportPage({ organizationId }: { organizationId: string }) {
           <h2 id="preview-title">Preview of {file.name}</h2>
           <p className="muted">A dry run: nothing has been imported yet.</p>
           <p role="status" className="summary">
-            {report.totalRows} {report.totalRows === 1 ? 'row' : 'rows'}: {report.validRows} will be invited
-            {report.invalidRows > 0 ? `, ${report.invalidRows} ${report.invalidRows === 1 ? 'has problems and will be skipped' : 'have problems and will be skipped'}` : ''}.
+            {count(report.totalRows)} {report.totalRows === 1 ? 'row' : 'rows'}: {count(report.validRows)} will be invited
+            {report.invalidRows > 0 ? `, ${count(report.invalidRows)} ${report.invalidRows === 1 ? 'has problems and will be skipped' : 'have problems and will be skipped'}` : ''}.
           </p>
           <PreviewTable rows={rowsOf(report.problems)} problems={report.problems} roleName={roleName} caption={`Preview of ${file.name}, row by row`} />
           {run.isPending ? <ImportProgress current={running} /> : (
             <div className="form-actions">
               <button type="button" className="button button-primary" disabled={report.validRows === 0} onClick={() => void start()}>
-                {report.invalidRows > 0 ? `Import ${report.validRows} valid ${report.validRows === 1 ? 'row' : 'rows'}` : `Import ${report.validRows} ${report.validRows === 1 ? 'row' : 'rows'}`}
+                {report.invalidRows > 0 ? `Import ${count(report.validRows)} valid ${report.validRows === 1 ? 'row' : 'rows'}` : `Import ${count(report.validRows)} ${report.validRows === 1 ? 'row' : 'rows'}`}
               </button>
             </div>
           )}
           {run.isError ? (
             <div className="form-alert" role="alert">
               {run.error.message}
-              {problemsOf(run.error).length > 0 ? <PreviewTable rows={rowsOf(problemsOf(run.error))} problems={problemsOf(run.error)} roleName={roleName} caption="Rows that stopped the import" /> : null}
+              {problemsOf(run.error).length > 0 ? <PreviewTable rows={rowsOf(problemsOf(run.error))} problems={problemsOf(run.error)} roleName={roleName} caption="Rows that stopped the import" filterable={false} /> : null}
             </div>
           ) : null}
         </section>
@@ -106,13 +108,13 @@ export function ImportPage({ organizationId }: { organizationId: string }) {
         <section className="card" aria-labelledby="outcome-title">
           <h2 id="outcome-title">Import finished</h2>
           <p role="status" className="notice">
-            {run.data.invitedRows} of {run.data.totalRows} {run.data.totalRows === 1 ? 'row was' : 'rows were'} invited
-            {run.data.skippedRows > 0 ? `; ${run.data.skippedRows} skipped` : ''}.
+            {count(run.data.invitedRows)} of {count(run.data.totalRows)} {run.data.totalRows === 1 ? 'row was' : 'rows were'} invited
+            {run.data.skippedRows > 0 ? `; ${count(run.data.skippedRows)} skipped` : ''}.
           </p>
           {run.data.problems && run.data.problems.length > 0 ? (
             <>
               <h3>Skipped rows</h3>
-              <PreviewTable rows={rowsOf(run.data.problems).filter((r) => run.data.problems!.some((p) => p.row === r.row))} problems={run.data.problems} roleName={roleName} caption="Skipped rows and their problems" />
+              <PreviewTable rows={rowsOf(run.data.problems).filter((r) => run.data.problems!.some((p) => p.row === r.row))} problems={run.data.problems} roleName={roleName} caption="Skipped rows and their problems" filterable={false} />
             </>
           ) : null}
           <div className="form-actions">

@@ -1,6 +1,6 @@
 /**
  * @module An import's progress while the server works through the file: rows processed out of all,
- * from the import the server reports (asked every half second); until it shows, the bar just moves.
+ * from the import the server reports (asked three times a second); until it shows, the bar just moves.
  */
 import type { Import } from './queries';
 

@@ -13,9 +13,11 @@ interface Props {
   problems: ImportProblem[];
   roleName(key: string): string;
   caption: string;
+  /** Offer "Only rows with problems" (pointless where every row listed has some). */
+  filterable?: boolean;
 }
 
-export function PreviewTable({ rows, problems, roleName, caption }: Props) {
+export function PreviewTable({ rows, problems, roleName, caption, filterable = true }: Props) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [shown, setShown] = useState(STEP);
   const byRow = useMemo(() => {
@@ -27,7 +29,7 @@ export function PreviewTable({ rows, problems, roleName, caption }: Props) {
 
   return (
     <div className="preview">
-      {byRow.size > 0 ? (
+      {filterable && byRow.size > 0 ? (
         <label className="check">
           <input type="checkbox" checked={onlyProblems} onChange={(e) => { setOnlyProblems(e.target.checked); setShown(STEP); }} />
           Only rows with problems

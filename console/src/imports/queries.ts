@@ -45,12 +45,12 @@ export function useRunImport(organizationId: string) {
   });
 }
 
-/** The newest imports, asked again every half second while `polling`. */
+/** The newest imports, asked again three times a second while `polling`. */
 export function useRecentImports(organizationId: string, polling: boolean) {
   return useQuery({
     queryKey: ['imports', organizationId, 'recent'],
     queryFn: async () => (await unwrap(api.GET('/api/v1/organizations/{organizationId}/imports', { params: { path: { organizationId }, query: { limit: 10 } } }))).items,
-    refetchInterval: polling ? 500 : false,
+    refetchInterval: polling ? 300 : false,
   });
 }
 
