@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { organizationPath } from '../shell/nav';
 import { useRoles } from '../users/queries';
-import { InvitationRow } from './invitation-row';
+import { InvitationTable } from './invitation-table';
 import { useInvitations, useResendInvitation, useRevokeInvitation, type Invitation, type InvitationStatus } from './queries';
 
 const FILTERS: Array<{ value: InvitationStatus | ''; label: string }> = [
@@ -34,6 +34,7 @@ export function InvitationsPage({ organizationId }: { organizationId: string }) 
   const rows = useMemo(() => invitations.data?.pages.flatMap((p) => p.items) ?? [], [invitations.data]);
   const roleName = (key: string) => roles.data?.find((r) => r.key === key)?.name ?? key;
   const base = organizationPath(organizationId, 'invitations');
+  const busy = (i: Invitation) => (resend.isPending && resend.variables === i.id) || (revoke.isPending && revoke.variables === i.id);
 
   const doResend = (i: Invitation) => {
     setNotice(null);
@@ -65,7 +66,7 @@ export function InvitationsPage({ organizationId }: { organizationId: string }) 
         <div className="toolbar">
           <div className="field field-inline">
             <label htmlFor="invitation-status">Status</label>
-            <select id="invitation-status" value={status} onChange={(e) => setStatus(e.target.value as InvitationStatus | '')}>
+            <select id="invitation-status" value={status} onChange={(e) => setStatus(FILTERS.find((f) => f.value === e.target.value)?.value ?? '')}>
               {FILTERS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
             </select>
           </div>
@@ -76,26 +77,9 @@ export function InvitationsPage({ organizationId }: { organizationId: string }) 
         </div>
         {invitations.isPending ? <Loading label="Loading invitations…" /> : invitations.isError ? <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} /> : (
           <div className="table-wrap">
-            <table className="data-table invitation-table" aria-label="Invitations" aria-busy={invitations.isFetching ? true : undefined}>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="col-detail">Invited by</th>
-                  <th scope="col" className="col-detail">Last sent</th>
-                  <th scope="col" className="col-detail">Expires</th>
-                  <th scope="col" className="col-actions"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <InvitationRow key={i.id} invitation={i} roleName={roleName(i.role)}
-                    busy={(resend.isPending && resend.variables === i.id) || (revoke.isPending && revoke.variables === i.id)}
-                    onResend={() => doResend(i)} onRevoke={() => setRevoking(i)} />
-                ))}
-              </tbody>
-            </table>
+            {rows.length > 0 ? (
+              <InvitationTable rows={rows} busy={busy} roleName={roleName} fetching={invitations.isFetching} onResend={doResend} onRevoke={setRevoking} />
+            ) : null}
             {rows.length === 0 && !invitations.hasNextPage ? (
               <Empty>{status ? 'No invitations with this status.' : 'No invitations yet. Invite New Users sends some.'}</Empty>
             ) : null}
