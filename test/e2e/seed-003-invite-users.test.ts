@@ -208,6 +208,13 @@ describe('seed 003: inviting users in the console, with email over SMTP', () => 
     await phone.getByRole('button', { name: 'Invite', exact: true }).click();
     await phone.getByRole('region', { name: 'Results' }).getByText('Invited').waitFor();
     expect(await invitationOf('cyd@example.com')).toMatchObject({ role: 'partner', resources: { partner: ['p1'] } });
+
+    // The Invitations list keeps address, role, status and actions on a phone.
+    await phone.getByRole('link', { name: 'Invitations' }).first().click();
+    const row = phone.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: /^cyd@example\.com/ });
+    await row.getByRole('button', { name: 'Revoke the invitation to cyd@example.com' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await checkScreen(phone, 'invitations-phone');
     expectNoBrowserErrors(phone);
   });
 });
