@@ -80,8 +80,10 @@ export function InvitationsPage({ organizationId }: { organizationId: string }) 
             {rows.length > 0 ? (
               <InvitationTable rows={rows} busy={busy} roleName={roleName} fetching={invitations.isFetching} onResend={doResend} onRevoke={setRevoking} />
             ) : null}
-            {rows.length === 0 && !invitations.hasNextPage ? (
-              <Empty>{status ? 'No invitations with this status.' : 'No invitations yet. Invite New Users sends some.'}</Empty>
+            {rows.length === 0 ? (
+              // Expired is pending past its date: the API tells them apart after reading a page, which may hold none.
+              <Empty>{invitations.hasNextPage ? 'None among the invitations read so far; load more to look further.'
+                : status ? 'No invitations with this status.' : 'No invitations yet. Invite New Users sends some.'}</Empty>
             ) : null}
             {invitations.hasNextPage ? (
               <button type="button" className="button load-more" onClick={() => void invitations.fetchNextPage()} disabled={invitations.isFetchingNextPage}>
