@@ -193,6 +193,25 @@ describe('seed 003: inviting users in the console, with email over SMTP', () => 
     expectNoBrowserErrors(page);
   });
 
+  it('an invitation whose link ran out is listed as Expired and can be sent again (seed 004)', async () => {
+    // A week's wait, skipped: the stored expiry is moved into the past.
+    const ana = await invitationOf('ana@example.com');
+    await world.server.database.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', ana.id).execute();
+    expect((await invitationOf('ana@example.com')).status).toBe('expired');
+
+    await page.getByLabel('Status').selectOption({ label: 'Expired' });
+    const table = page.getByRole('table', { name: 'Invitations' });
+    const row = table.getByRole('row', { name: /^ana@example\.com/ });
+    await row.getByText('Expired').waitFor();
+    await expect.poll(async () => table.locator('tbody tr').count()).toBe(1);
+    await row.getByRole('button', { name: 'Resend the invitation to ana@example.com' }).click();
+    await page.getByText('The invitation to ana@example.com was sent again with a new link.').waitFor();
+    await table.waitFor({ state: 'detached' });
+    await page.getByText('No invitations with this status.').waitFor();
+    expect(await invitationOf('ana@example.com')).toMatchObject({ status: 'pending', sendCount: 3 });
+    expectNoBrowserErrors(page);
+  });
+
   it('the Invite Users form works at phone width (390×844)', async () => {
     const phone = await world.open(PHONE);
     await signInThroughConsole(phone, 'invitia');
