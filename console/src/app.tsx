@@ -8,6 +8,9 @@ import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
 import { AcceptInvitationPage } from './pages/accept-invitation';
 import { ForgotPasswordPage } from './pages/forgot-password';
+import { ImportPage } from './imports/import-page';
+import { InvitationsPage } from './invitations/invitations-page';
+import { InvitePage } from './invitations/invite-page';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
 import { RequiredActionsPage } from './pages/required-actions';
@@ -42,7 +45,6 @@ export function App() {
 const PLACEHOLDER_API: Record<string, string> = {
   groups: '/api/v1/organizations/{organizationId}/groups',
   roles: '/api/v1/organizations/{organizationId}/roles',
-  invitations: '/api/v1/organizations/{organizationId}/invitations',
   mailbox: '/api/v1/organizations/{organizationId}/mailbox',
 };
 
@@ -63,6 +65,14 @@ function SignedIn({ me }: { me: Me }) {
       </Route>
       <Route path="/organizations/:organizationId/audit-log">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><AuditLogPage organizationId={p.organizationId} /></AppShell>}
+      <Route path="/organizations/:organizationId/invitations">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><InvitationsPage organizationId={p.organizationId} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/invitations/new">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><InvitePage organizationId={p.organizationId} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/invitations/import">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><ImportPage organizationId={p.organizationId} /></AppShell>}
       </Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {

@@ -13,6 +13,7 @@ import './styles/shell.css';
 import './styles/users.css';
 import './styles/settings.css';
 import './styles/audit.css';
+import './styles/invitations.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { Me } from '../auth/session';
+import { organizationPath } from '../shell/nav';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { BulkDelete, type Selection } from './bulk-delete';
 import { MemberRow } from './member-row';
@@ -65,7 +66,10 @@ export function UserList({ location, selectedUserId, me, notice, onNotice }: Pro
     <section className="pane list-pane" aria-labelledby="user-list-title">
       <div className="pane-header">
         <h2 id="user-list-title">User List <span className="pane-subtitle">{title}</span></h2>
-        <Link href={location.userPath('new')} className="button button-primary">Add New</Link>
+        <div className="pane-actions">
+          <Link href={`${organizationPath(organizationId, 'invitations')}/new`} className="button">Invite New Users</Link>
+          <Link href={location.userPath('new')} className="button button-primary">Add New</Link>
+        </div>
       </div>
       <div className="toolbar">
         <div className="field field-inline">
