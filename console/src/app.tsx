@@ -65,6 +65,7 @@ function SignedIn({ me }: { me: Me }) {
       </Route>
       <Route path="/organizations/:organizationId/audit-log">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><AuditLogPage organizationId={p.organizationId} /></AppShell>}
+      </Route>
       <Route path="/organizations/:organizationId/invitations">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><InvitationsPage organizationId={p.organizationId} /></AppShell>}
       </Route>
