@@ -2,11 +2,15 @@
  * @module The console's pages by path. Signed-out visitors see only sign-in and sign-up; every
  * other path sends them to sign-in and back afterwards.
  */
+import type { ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
+import { MailboxPage } from './mailbox/mailbox-page';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
+import { MyOrganizationsPage } from './profile/my-organizations-page';
+import { ProfilePage } from './profile/profile-page';
 import { RequiredActionsPage } from './pages/required-actions';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
@@ -35,7 +39,6 @@ const PLACEHOLDER_API: Record<string, string> = {
   invitations: '/api/v1/organizations/{organizationId}/invitations',
   'audit-log': '/api/v1/organizations/{organizationId}/audit-events',
   settings: '/api/v1/organizations/{organizationId}',
-  mailbox: '/api/v1/organizations/{organizationId}/mailbox',
 };
 
 function SignedIn({ me }: { me: Me }) {
@@ -47,6 +50,11 @@ function SignedIn({ me }: { me: Me }) {
       <Route path="/organizations/:organizationId/members/:userId?">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><UsersPage organizationId={p.organizationId} userId={p.userId ?? null} me={me} /></AppShell>}
       </Route>
+      <Route path="/organizations/:organizationId/mailbox/:messageId?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><MailboxPage organizationId={p.organizationId} messageId={p.messageId ?? null} /></AppShell>}
+      </Route>
+      <Route path="/profile"><PersonalPage me={me}><ProfilePage me={me} /></PersonalPage></Route>
+      <Route path="/my-organizations"><PersonalPage me={me}><MyOrganizationsPage /></PersonalPage></Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {
           const section = SECTIONS.find((s) => s.path === p.section);
@@ -58,6 +66,16 @@ function SignedIn({ me }: { me: Me }) {
       <Route><NotFoundPage /></Route>
     </Switch>
   );
+}
+
+/**
+ * The personal pages belong to no organization: the shell shows the one the session works in, else
+ * the first the user is active in, else none.
+ */
+function PersonalPage({ me, children }: { me: Me; children: ReactNode }) {
+  const organizations = useMyOrganizations(true);
+  const organizationId = me.currentOrganizationId ?? organizations.data?.find((m) => m.status === 'active')?.organization.id ?? null;
+  return <AppShell me={me} organizationId={organizationId}>{children}</AppShell>;
 }
 
 /** `/`: the organization the session works in, else the first one the user is active in. */

@@ -11,6 +11,8 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
 import './styles/users.css';
+import './styles/profile.css';
+import './styles/mailbox.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
