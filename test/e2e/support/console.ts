@@ -8,6 +8,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Env } from '../../../src/config.js';
 import { PASSWORD, signUp, startRoster, type SignedUp, type TestServer } from '../../support/server.js';
 import { launchChromium } from './browser.js';
 
@@ -35,8 +36,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startConsole(): Promise<ConsoleWorld> {
-  const server = await startRoster('sqlite', { PORT: String(await freePort()) });
+/** `env` configures the server beyond the tests' defaults, e.g. `SMTP_URL` for a real mail server. */
+export async function startConsole(env: Env = {}): Promise<ConsoleWorld> {
+  const server = await startRoster('sqlite', { ...env, PORT: String(await freePort()) });
   let browser: Browser;
   try {
     browser = await launchChromium();
