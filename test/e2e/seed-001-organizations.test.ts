@@ -60,7 +60,7 @@ describe('seed 001: users, organizations and My Organizations in the console', (
 
   it('creates a second organization from My Organizations, reached from the profile drop-down, and lands in its Users page', async () => {
     const menu = await openMenu();
-    await menu.getByRole('menuitem', { name: /All my organizations/ }).click();
+    await menu.getByRole('menuitem', { name: /All organizations/ }).click();
     await page.getByRole('heading', { name: 'My Organizations', level: 1 }).waitFor();
     const list = page.getByRole('list', { name: 'My Organizations' });
     await list.getByText('Analytical Engines').waitFor();
@@ -105,7 +105,7 @@ describe('seed 001: users, organizations and My Organizations in the console', (
 
     // From the My Organizations page: Open.
     menu = await openMenu();
-    await menu.getByRole('menuitem', { name: /All my organizations/ }).click();
+    await menu.getByRole('menuitem', { name: /All organizations/ }).click();
     const list = page.getByRole('list', { name: 'My Organizations' });
     await list.getByRole('listitem').filter({ hasText: 'Analytical Engines' }).getByText('Current').waitFor();
     await checkScreen(page, 'my-organizations');

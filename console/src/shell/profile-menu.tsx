@@ -65,9 +65,9 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
                 <span className="menu-meta">{m.status === 'active' ? m.role : 'inactive'}</span>
               </MenuItem>
             ))}
-            <MenuItem id="my-organizations" className="menu-item" textValue="All my organizations">
+            <MenuItem id="my-organizations" className="menu-item" textValue="All organizations, or create one">
               <span className="menu-check" aria-hidden="true" />
-              <span className="menu-label">All my organizations, or create one…</span>
+              <span className="menu-label">All organizations, or create one…</span>
             </MenuItem>
           </MenuSection>
           <Separator className="menu-separator" />
