@@ -74,7 +74,9 @@ function SignedIn({ me }: { me: Me }) {
  */
 function PersonalPage({ me, children }: { me: Me; children: ReactNode }) {
   const organizations = useMyOrganizations(true);
-  const organizationId = me.currentOrganizationId ?? organizations.data?.find((m) => m.status === 'active')?.organization.id ?? null;
+  // The list's `current` follows a switch at once (switching refreshes it); the profile's may be older.
+  const current = organizations.data?.find((m) => m.current && m.status === 'active')?.organization.id;
+  const organizationId = current ?? me.currentOrganizationId ?? organizations.data?.find((m) => m.status === 'active')?.organization.id ?? null;
   return <AppShell me={me} organizationId={organizationId}>{children}</AppShell>;
 }
 

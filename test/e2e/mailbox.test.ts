@@ -47,7 +47,7 @@ describe('Mailbox, with no SMTP server configured', () => {
     const invited = await owner.client.post(`${org()}/invitations`, { emails: 'ivan@example.com', role: 'member', note: 'Welcome to the team' });
     expect(invited.body.results[0].status).toBe('invited');
 
-    await page.reload();
+    await page.getByRole('button', { name: 'Refresh' }).click();
     const row = messages().getByRole('row').filter({ hasText: 'ivan@example.com' });
     await row.getByRole('link', { name: 'mona Tester invited you to Mona Ventures on Roster' }).waitFor();
     expect(await row.locator('time').count()).toBe(1);

@@ -108,6 +108,9 @@ describe('seed 001: users, organizations and My Organizations in the console', (
     await menu.getByRole('menuitem', { name: /All organizations/ }).click();
     const list = page.getByRole('list', { name: 'My Organizations' });
     await list.getByRole('listitem').filter({ hasText: 'Analytical Engines' }).getByText('Current').waitFor();
+    // The page belongs to no organization; its frame shows the one just switched to.
+    await banner().getByText('Analytical Engines').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users' }).getAttribute('href')).toBe(`/organizations/${first.id}/members`);
     await checkScreen(page, 'my-organizations');
     await list.getByRole('button', { name: 'Open Difference Engines' }).click();
     await page.waitForURL(`**/organizations/${second.id}/members`);

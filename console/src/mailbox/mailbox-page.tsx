@@ -56,6 +56,9 @@ export function MailboxPage({ organizationId, messageId }: { organizationId: str
       <section className="pane list-pane" aria-labelledby="mail-list-title">
         <div className="pane-header">
           <h2 id="mail-list-title">Messages</h2>
+          <button type="button" className="button" onClick={() => void mailbox.refetch()} disabled={mailbox.isFetching}>
+            {mailbox.isFetching && !mailbox.isPending ? 'Refreshing…' : 'Refresh'}
+          </button>
         </div>
         <p className="mailbox-lead muted">No SMTP server is configured, so Roster keeps this organization&apos;s email here instead of sending it.</p>
         <div className="toolbar">
