@@ -9,24 +9,11 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../api/client';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { formatListTime, formatTime } from '../components/time';
 import { organizationPath } from '../shell/nav';
 import { useDebounced } from '../users/use-debounced';
 import { MessageText } from './message-text';
 import { useMailbox, type MailboxMessage } from './queries';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatTime = (iso: string) => when.format(new Date(iso));
-const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'short' });
-
-/** As mail clients list it: the time today, the day this year, else the date; the full time on hover. */
-function listTime(iso: string): string {
-  const date = new Date(iso);
-  const today = new Date();
-  if (date.toDateString() === today.toDateString()) return clock.format(date);
-  return date.getFullYear() === today.getFullYear() ? day.format(date) : shortDate.format(date);
-}
 
 export function MailboxPage({ organizationId, messageId }: { organizationId: string; messageId: string | null }) {
   const [, navigate] = useLocation();
@@ -84,7 +71,7 @@ export function MailboxPage({ organizationId, messageId }: { organizationId: str
                       <tr key={m.id} className={m.id === messageId ? 'row-current' : undefined} onClick={() => navigate(messagePath(m.id))}>
                         <td className="col-to">{m.to}</td>
                         <td><Link href={messagePath(m.id)} className="username" aria-current={m.id === messageId ? 'true' : undefined}>{m.subject}</Link></td>
-                        <td className="col-time"><time dateTime={m.createdAt} title={formatTime(m.createdAt)}>{listTime(m.createdAt)}</time></td>
+                        <td className="col-time"><time dateTime={m.createdAt} title={formatTime(m.createdAt)}>{formatListTime(m.createdAt)}</time></td>
                       </tr>
                     ))}
                   </tbody>

@@ -60,10 +60,10 @@ export function MyOrganizationsPage() {
 function CreateOrganization({ onCreated }: { onCreated(organizationId: string): void }) {
   const [name, setName] = useState('');
   const create = useCreateOrganization();
-  const inputRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const errors = create.error ? formErrors(create.error, ['name']) : NO_ERRORS;
   useEffect(() => {
-    if (create.error) inputRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-alert')?.focus();
+    if (create.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-alert')?.focus();
   }, [create.error]);
 
   const submit = (event: FormEvent) => {
@@ -72,7 +72,7 @@ function CreateOrganization({ onCreated }: { onCreated(organizationId: string): 
   };
 
   return (
-    <form ref={inputRef} onSubmit={submit} noValidate className="profile-card" aria-labelledby="create-organization-title">
+    <form ref={formRef} onSubmit={submit} noValidate className="profile-card" aria-labelledby="create-organization-title">
       <h2 id="create-organization-title">Create a new organization</h2>
       <p className="muted">You become its owner and can invite your team from its Users page. Your other organizations stay as they are.</p>
       {errors.form ? <div className="form-alert" role="alert" tabIndex={-1}>{errors.form}</div> : null}

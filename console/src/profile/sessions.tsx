@@ -5,11 +5,9 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { formatTime } from '../components/time';
 import { useEndOtherSessions, useEndSession, useMySessions, type MySession } from './queries';
 import { describeUserAgent } from './user-agent';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatTime = (iso: string) => when.format(new Date(iso));
 
 type Pending = { kind: 'one'; session: MySession } | { kind: 'others' };
 
