@@ -3,7 +3,7 @@
  * other path sends them to sign-in and back afterwards.
  */
 import type { ReactNode } from 'react';
-import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
 import { MailboxPage } from './mailbox/mailbox-page';
@@ -92,7 +92,8 @@ function Home({ me }: { me: Me }) {
     <main id="main" className="auth">
       <div className="auth-card">
         <h1>No organization yet</h1>
-        <p>You are not an active member of any organization. Ask an admin to invite you, or sign up to create one.</p>
+        <p>You are not an active member of any organization. Ask an admin to invite you, or create one: you will be its owner.</p>
+        <p><Link href="/my-organizations" className="button button-primary">Create an organization</Link> <Link href="/profile">My profile</Link></p>
       </div>
     </main>
   );

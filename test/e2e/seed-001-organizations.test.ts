@@ -157,6 +157,32 @@ describe('seed 001: users, organizations and My Organizations in the console', (
     expectNoBrowserErrors(adminPage);
   });
 
+  it('a user who belongs to no organization any more creates one from the console and owns it', async () => {
+    const nomad = await addUser(adaIn(first), { username: 'nomad', firstName: 'Nora', lastName: 'Mad' });
+    expect((await api.delete(`/api/v1/organizations/${first.id}/members/${nomad.userId}`)).status).toBe(204);
+
+    const nomadPage = await world.open();
+    await nomadPage.goto('/sign-in');
+    await nomadPage.getByLabel('Username or email').fill('nomad');
+    await nomadPage.getByLabel('Password').fill(PASSWORD);
+    await nomadPage.getByRole('button', { name: 'Sign in' }).click();
+    await nomadPage.getByRole('heading', { name: 'No organization yet' }).waitFor();
+    await nomadPage.getByRole('link', { name: 'Create an organization' }).click();
+    await nomadPage.getByRole('heading', { name: 'My Organizations', level: 1 }).waitFor();
+    await nomadPage.getByText('You belong to no organization yet').waitFor();
+    // No organization, so no sections to show.
+    expect(await nomadPage.getByRole('navigation', { name: 'Sections' }).count()).toBe(0);
+    await checkScreen(nomadPage, 'my-organizations-none');
+
+    await nomadPage.getByLabel('Organization name').fill('Nomad Works');
+    await nomadPage.getByRole('button', { name: 'Create organization' }).click();
+    await nomadPage.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await nomadPage.getByRole('banner').getByText('Nomad Works').waitFor();
+    const mine = await nomadPage.evaluate("fetch('/api/v1/me/organizations').then((r) => r.json())") as { items: any[] };
+    expect(mine.items.map((m) => [m.organization.name, m.role, m.current])).toEqual([['Nomad Works', 'owner', true]]);
+    expectNoBrowserErrors(nomadPage);
+  });
+
   it('My Organizations works at phone width', async () => {
     const phone = await world.open(PHONE);
     await signInThroughConsole(phone, 'ada');
