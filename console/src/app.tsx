@@ -3,7 +3,8 @@
  * Roster's emails link to (accept invitation, reset password); every other path sends them to
  * sign-in and back afterwards. A session with required actions sees only those until done.
  */
-import { Redirect, Route, Switch, useLocation } from 'wouter';
+import type { ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
 import { AcceptInvitationPage } from './pages/accept-invitation';
@@ -11,8 +12,11 @@ import { ForgotPasswordPage } from './pages/forgot-password';
 import { ImportPage } from './imports/import-page';
 import { InvitationsPage } from './invitations/invitations-page';
 import { InvitePage } from './invitations/invite-page';
+import { MailboxPage } from './mailbox/mailbox-page';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
+import { MyOrganizationsPage } from './profile/my-organizations-page';
+import { ProfilePage } from './profile/profile-page';
 import { RequiredActionsPage } from './pages/required-actions';
 import { ResetPasswordPage } from './pages/reset-password';
 import { SignInPage } from './pages/sign-in';
@@ -45,7 +49,6 @@ export function App() {
 const PLACEHOLDER_API: Record<string, string> = {
   groups: '/api/v1/organizations/{organizationId}/groups',
   roles: '/api/v1/organizations/{organizationId}/roles',
-  mailbox: '/api/v1/organizations/{organizationId}/mailbox',
 };
 
 function SignedIn({ me }: { me: Me }) {
@@ -75,6 +78,11 @@ function SignedIn({ me }: { me: Me }) {
       <Route path="/organizations/:organizationId/invitations/import">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><ImportPage organizationId={p.organizationId} /></AppShell>}
       </Route>
+      <Route path="/organizations/:organizationId/mailbox/:messageId?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><MailboxPage organizationId={p.organizationId} messageId={p.messageId ?? null} /></AppShell>}
+      </Route>
+      <Route path="/profile"><PersonalPage me={me}><ProfilePage me={me} /></PersonalPage></Route>
+      <Route path="/my-organizations"><PersonalPage me={me}><MyOrganizationsPage /></PersonalPage></Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {
           const section = SECTIONS.find((s) => s.path === p.section);
@@ -86,6 +94,18 @@ function SignedIn({ me }: { me: Me }) {
       <Route><NotFoundPage /></Route>
     </Switch>
   );
+}
+
+/**
+ * The personal pages belong to no organization: the shell shows the one the session works in, else
+ * the first the user is active in, else none.
+ */
+function PersonalPage({ me, children }: { me: Me; children: ReactNode }) {
+  const organizations = useMyOrganizations(true);
+  // The list's `current` follows a switch at once (switching refreshes it); the profile's may be older.
+  const current = organizations.data?.find((m) => m.current && m.status === 'active')?.organization.id;
+  const organizationId = current ?? me.currentOrganizationId ?? organizations.data?.find((m) => m.status === 'active')?.organization.id ?? null;
+  return <AppShell me={me} organizationId={organizationId}>{children}</AppShell>;
 }
 
 /** `/`: the organization the session works in, else the first one the user is active in. */
@@ -100,7 +120,8 @@ function Home({ me }: { me: Me }) {
     <main id="main" className="auth">
       <div className="auth-card">
         <h1>No organization yet</h1>
-        <p>You are not an active member of any organization. Ask an admin to invite you, or sign up to create one.</p>
+        <p>You are not an active member of any organization. Ask an admin to invite you, or create one: you will be its owner.</p>
+        <p><Link href="/my-organizations" className="button button-primary">Create an organization</Link> <Link href="/profile">My profile</Link></p>
       </div>
     </main>
   );

@@ -14,6 +14,8 @@ import './styles/users.css';
 import './styles/settings.css';
 import './styles/audit.css';
 import './styles/invitations.css';
+import './styles/profile.css';
+import './styles/mailbox.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,6 +1,8 @@
 /**
  * @module The frame of every signed-in page: a skip link, the top bar with the organization's name
- * and the profile menu, and the section navigation (a sidebar, a scrolling strip on phones).
+ * and the profile menu, and the section navigation (a sidebar, a scrolling strip on phones). The
+ * personal pages (My profile, My Organizations) belong to no organization: they show the one the
+ * session works in, and no sections when there is none.
  */
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -9,19 +11,19 @@ import { useMyOrganizations } from '../auth/session';
 import { organizationPath, SECTIONS } from './nav';
 import { ProfileMenu } from './profile-menu';
 
-export function AppShell({ me, organizationId, children }: { me: Me; organizationId: string; children: ReactNode }) {
+export function AppShell({ me, organizationId, children }: { me: Me; organizationId: string | null; children: ReactNode }) {
   const [location] = useLocation();
   const organizations = useMyOrganizations(true);
   const organization = organizations.data?.find((m) => m.organization.id === organizationId)?.organization;
   return (
-    <div className="shell">
+    <div className={organizationId ? 'shell' : 'shell shell-no-nav'}>
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
-        <Link href={organizationPath(organizationId)} className="brand"><span className="brand-mark" aria-hidden="true">R</span>Roster</Link>
+        <Link href={organizationId ? organizationPath(organizationId) : '/'} className="brand"><span className="brand-mark" aria-hidden="true">R</span>Roster</Link>
         <span className="topbar-org">{organization?.name ?? ''}</span>
         <ProfileMenu me={me} organizationId={organizationId} />
       </header>
-      <nav className="sidenav" aria-label="Sections">
+      {organizationId ? <nav className="sidenav" aria-label="Sections">
         <ul>
           {SECTIONS.map((s) => {
             const href = organizationPath(organizationId, s.path);
@@ -33,7 +35,7 @@ export function AppShell({ me, organizationId, children }: { me: Me; organizatio
             );
           })}
         </ul>
-      </nav>
+      </nav> : null}
       <main className="content" id="main" tabIndex={-1}>{children}</main>
     </div>
   );

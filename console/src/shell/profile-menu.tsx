@@ -1,6 +1,7 @@
 /**
- * @module The profile drop-down (seed 001): the signed-in user with their Gravatar, "My
- * Organizations" to switch between the organizations they belong to, and sign-out.
+ * @module The profile drop-down (seed 001): the signed-in user with their Gravatar, My profile,
+ * "My Organizations" to switch between the organizations they belong to (and the page that lists
+ * them and creates another), and sign-out. Switching opens the chosen organization's Users page.
  */
 import { Button, Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Separator, type Key } from 'react-aria-components';
 import { useLocation } from 'wouter';
@@ -8,7 +9,10 @@ import { useMyOrganizations, useSignOut, useSwitchOrganization, type Me } from '
 import { Avatar } from '../components/avatar';
 import { organizationPath } from './nav';
 
-export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: string }) {
+/** Menu entries that open a page of their own, by key. */
+const PAGES: Record<string, string> = { profile: '/profile', 'my-organizations': '/my-organizations' };
+
+export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: string | null }) {
   const [, navigate] = useLocation();
   const organizations = useMyOrganizations(true);
   const switchOrganization = useSwitchOrganization();
@@ -18,6 +22,11 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
     const value = String(key);
     if (value === 'sign-out') {
       signOut.mutate();
+      return;
+    }
+    const page = PAGES[value];
+    if (page) {
+      navigate(page);
       return;
     }
     const id = value.slice('org:'.length);
@@ -42,6 +51,7 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
               <span>{me.email}</span>
             </Header>
           </MenuSection>
+          <MenuItem id="profile" className="menu-item">My profile</MenuItem>
           <Separator className="menu-separator" />
           <MenuSection aria-label="My Organizations">
             <Header className="menu-section-title">My Organizations</Header>
@@ -55,6 +65,10 @@ export function ProfileMenu({ me, organizationId }: { me: Me; organizationId: st
                 <span className="menu-meta">{m.status === 'active' ? m.role : 'inactive'}</span>
               </MenuItem>
             ))}
+            <MenuItem id="my-organizations" className="menu-item" textValue="All organizations, or create one">
+              <span className="menu-check" aria-hidden="true" />
+              <span className="menu-label">All organizations, or create one…</span>
+            </MenuItem>
           </MenuSection>
           <Separator className="menu-separator" />
           <MenuItem id="sign-out" className="menu-item">Sign out</MenuItem>
