@@ -5,9 +5,11 @@
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
+import { GroupsPage } from './groups/groups-page';
 import { NotFoundPage } from './pages/not-found';
 import { PlaceholderPage } from './pages/placeholder';
 import { RequiredActionsPage } from './pages/required-actions';
+import { RolesPage } from './roles/roles-page';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { AppShell } from './shell/app-shell';
@@ -30,8 +32,6 @@ export function App() {
 
 /** Where API routes for a section live, shown on pages that are not built yet. */
 const PLACEHOLDER_API: Record<string, string> = {
-  groups: '/api/v1/organizations/{organizationId}/groups',
-  roles: '/api/v1/organizations/{organizationId}/roles',
   invitations: '/api/v1/organizations/{organizationId}/invitations',
   'audit-log': '/api/v1/organizations/{organizationId}/audit-events',
   settings: '/api/v1/organizations/{organizationId}',
@@ -46,6 +46,12 @@ function SignedIn({ me }: { me: Me }) {
       <Route path="/organizations/:organizationId">{(p) => <Redirect to={organizationPath(p.organizationId)} replace />}</Route>
       <Route path="/organizations/:organizationId/members/:userId?">
         {(p) => <AppShell me={me} organizationId={p.organizationId}><UsersPage organizationId={p.organizationId} userId={p.userId ?? null} me={me} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/roles/:roleKey?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><RolesPage organizationId={p.organizationId} roleKey={p.roleKey ?? null} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/groups/:groupId?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><GroupsPage organizationId={p.organizationId} groupId={p.groupId ?? null} /></AppShell>}
       </Route>
       <Route path="/organizations/:organizationId/:section">
         {(p) => {

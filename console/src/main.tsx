@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
 import './styles/users.css';
+import './styles/access.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
