@@ -51,7 +51,9 @@ export function useDeleteGroup(organizationId: string) {
   const refresh = useRefresh(organizationId);
   return useMutation({
     mutationFn: (groupId: string) => unwrap(api.DELETE('/api/v1/organizations/{organizationId}/groups/{groupId}', { params: { path: { organizationId, groupId } } })),
-    onSuccess: refresh,
+    // Not awaited: the page moves to the list before the refreshed list drops what was deleted,
+    // which would unmount the form whose callbacks say where to go.
+    onSuccess: () => { void refresh(); },
   });
 }
 

@@ -36,7 +36,7 @@ export function PermissionSetEditor({ catalog, value, onChange, owner, roleKey, 
 
   return (
     <div className="permission-editor">
-      {error ? <p id={errorId} className="form-alert" role="alert">{error}</p> : null}
+      {error ? <p id={errorId} className="form-alert" role="alert" tabIndex={-1}>{error}</p> : null}
       <fieldset className="permission-group" aria-describedby={described}>
         <legend>Module permissions</legend>
         <ModuleMatrix modules={modules} caption={`Module permissions of ${owner}`}

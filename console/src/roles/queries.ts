@@ -41,7 +41,9 @@ export function useDeleteRole(organizationId: string) {
   const refresh = useRefreshRoles(organizationId);
   return useMutation({
     mutationFn: (roleKey: string) => unwrap(api.DELETE('/api/v1/organizations/{organizationId}/roles/{roleKey}', { params: { path: { organizationId, roleKey } } })),
-    onSuccess: refresh,
+    // Not awaited: the page moves to the list before the refreshed list drops what was deleted,
+    // which would unmount the form whose callbacks say where to go.
+    onSuccess: () => { void refresh(); },
   });
 }
 

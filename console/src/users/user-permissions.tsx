@@ -18,18 +18,21 @@ import type { Member, MemberPatch } from './queries';
 
 export function UserPermissions({ organizationId, member }: { organizationId: string; member: Member }) {
   const [open, setOpen] = useState(false);
+  // Kept here, above the form, so the message outlives the refresh that follows a save.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section className="user-permissions" aria-labelledby="user-permissions-title">
       <div className="section-head">
         <h3 id="user-permissions-title" className="section-title">User Permissions</h3>
         <button type="button" className="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>{open ? 'Hide Permissions' : 'Display Permissions'}</button>
       </div>
-      {open ? <PermissionsPanel organizationId={organizationId} member={member} /> : null}
+      {open ? <PermissionsPanel organizationId={organizationId} member={member} onNotice={setNotice} /> : null}
+      <div aria-live="polite">{open && notice ? <p className="notice">{notice}</p> : null}</div>
     </section>
   );
 }
 
-function PermissionsPanel({ organizationId, member }: { organizationId: string; member: Member }) {
+function PermissionsPanel({ organizationId, member, onNotice }: { organizationId: string; member: Member; onNotice(message: string | null): void }) {
   const catalog = useCatalog(organizationId);
   const grants = useMemberGrants(organizationId, member.userId);
   const access = useMemberAccess(organizationId, member.userId);
@@ -38,7 +41,7 @@ function PermissionsPanel({ organizationId, member }: { organizationId: string; 
   const failed = [catalog, grants, access, types].find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
   if (pending || !catalog.data || !grants.data || !access.data || !types.data) return <Loading label="Loading permissions…" />;
-  return <PermissionsForm key={JSON.stringify(grants.data)} organizationId={organizationId} member={member} catalog={catalog.data}
+  return <PermissionsForm organizationId={organizationId} member={member} catalog={catalog.data} onNotice={onNotice}
     saved={grants.data} effective={access.data.permissions} resourceTypes={types.data} scopes={access.data.resources} />;
 }
 
@@ -52,13 +55,13 @@ interface FormProps {
   effective: ReadonlyArray<{ permission: string; reason: string }>;
   resourceTypes: ReadonlyArray<{ key: string; name: string }>;
   scopes: Record<string, { scope: 'one' | 'granted' | 'all'; ids: string[] }>;
+  onNotice(message: string | null): void;
 }
 
-function PermissionsForm({ organizationId, member, catalog, saved, effective, resourceTypes, scopes }: FormProps) {
+function PermissionsForm({ organizationId, member, catalog, saved, effective, resourceTypes, scopes, onNotice }: FormProps) {
   const client = useQueryClient();
   const [overrides, setOverrides] = useState<Record<string, Effect>>(saved.permissions);
   const [resources, setResources] = useState<Record<string, string[]>>(saved.resources);
-  const [notice, setNotice] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (patch: MemberPatch) => unwrap(api.PATCH('/api/v1/organizations/{organizationId}/members/{userId}', { params: { path: { organizationId, userId: member.userId } }, body: patch })),
     onSuccess: () => Promise.all(['member-access', 'members'].map((k) => client.invalidateQueries({ queryKey: [k, organizationId] }))),
@@ -68,7 +71,7 @@ function PermissionsForm({ organizationId, member, catalog, saved, effective, re
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setNotice(null);
+    onNotice(null);
     const permissions: Record<string, Effect | 'inherit'> = {};
     for (const key of new Set([...Object.keys(saved.permissions), ...Object.keys(overrides)])) {
       if (saved.permissions[key] !== overrides[key]) permissions[key] = overrides[key] ?? 'inherit';
@@ -78,10 +81,10 @@ function PermissionsForm({ organizationId, member, catalog, saved, effective, re
     if (Object.keys(permissions).length > 0) patch.permissions = permissions;
     if (Object.keys(changedResources).length > 0) patch.resources = changedResources;
     if (Object.keys(patch).length === 0) {
-      setNotice('Nothing to save: no permission was changed.');
+      onNotice('Nothing to save: no permission was changed.');
       return;
     }
-    save.mutate(patch, { onSuccess: () => setNotice(`The permissions of ${member.username} were saved.`) });
+    save.mutate(patch, { onSuccess: () => onNotice(`The permissions of ${member.username} were saved.`) });
   };
 
   return (
@@ -98,7 +101,6 @@ function PermissionsForm({ organizationId, member, catalog, saved, effective, re
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save permissions'}</button>
       </div>
-      <div aria-live="polite">{notice ? <p className="notice">{notice}</p> : null}</div>
     </form>
   );
 }
