@@ -71,6 +71,7 @@ describe('seed 002: the Group Manager and user specific permissions in the conso
       await page.getByText(`${name} was added to Sales.`).waitFor();
     }
     await members.getByRole('button', { name: 'Remove hugo' }).waitFor();
+    await details().getByRole('heading', { name: 'Group permissions' }).scrollIntoViewIfNeeded();
     const inGroup = async () => ((await owner.client.get(`${org}/groups/${groupId}/members`)).body.items as Array<{ username: string }>).map((m) => m.username);
     expect(await inGroup()).toEqual(['gina', 'hugo']);
     expect(await decision(gina.userId, 'module:leads.read')).toEqual({ allowed: true, reason: 'group:Sales' });
@@ -123,6 +124,7 @@ describe('seed 002: the Group Manager and user specific permissions in the conso
       .toEqual({ 'module:leads.read': 'deny', 'module:leads.create': 'allow' });
     // What she holds now is shown beside each action once the answer is back.
     await matrix.getByRole('row').filter({ hasText: 'leads' }).getByTitle('Holds it: allowed here').waitFor();
+    await user.getByRole('heading', { name: 'User Permissions' }).scrollIntoViewIfNeeded();
     await checkScreen(page, 'user-permissions');
 
     await matrix.getByRole('combobox', { name: 'Read leads' }).selectOption('inherit');

@@ -18,7 +18,7 @@ export function GroupMembers({ organizationId, group, onNotice }: { organization
   const searchId = useId();
   const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
   const inGroup = new Set(rows.map((m) => m.userId));
-  const found = q ? (candidates.data?.pages[0]?.items ?? []).filter((m) => !inGroup.has(m.userId)).slice(0, 8) : [];
+  const found = q && search.trim() ? (candidates.data?.pages[0]?.items ?? []).filter((m) => !inGroup.has(m.userId)).slice(0, 8) : [];
 
   const change = (userId: string, username: string, action: 'add' | 'remove') => {
     onNotice(null);
@@ -53,7 +53,7 @@ export function GroupMembers({ organizationId, group, onNotice }: { organization
         <input id={searchId} type="search" autoComplete="off" placeholder="User name, email or name" value={search} onChange={(e) => setSearch(e.target.value)} aria-describedby={`${searchId}-hint`} />
         <p id={`${searchId}-hint`} className="field-hint">Type the beginning of a user name, email or name, then click Add.</p>
       </div>
-      {q ? (
+      {q && search.trim() ? (
         candidates.isPending ? <Loading label="Searching…" /> : found.length === 0 ? <p className="muted">No active user outside the group matches.</p> : (
           <ul className="member-chips" aria-label="Matching users">
             {found.map((m) => (

@@ -78,10 +78,11 @@ export function OverrideEditor({ catalog, value, onChange, effective, roleKey, u
           ))}
         </fieldset>
       ) : null}
-      <fieldset className="permission-group">
-        <legend>Roster permissions</legend>
+      {/* Folded at first: seed 002's user permissions are about modules; Roster's own are rarer. */}
+      <details className="permission-more" open={roster.some((p) => value[p.key] !== undefined)}>
+        <summary>Roster permissions</summary>
         {roster.map((p) => <OverrideRow key={p.key} permission={p} select={select} status={now(p.key)} />)}
-      </fieldset>
+      </details>
     </div>
   );
 }
