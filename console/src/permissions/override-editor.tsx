@@ -48,14 +48,15 @@ export function OverrideEditor({ catalog, value, onChange, effective, roleKey, u
       <option value="deny">Deny</option>
     </select>
   );
-  const summary = (permission: string) => {
-    const effect = value[permission];
+  /** `withEffect`: the folded row names the override; beside the select it would say it twice. */
+  const summary = (permission: string, withEffect = true) => {
+    const effect = withEffect ? value[permission] : undefined;
     const held = effective.has(permission);
     return (
       <span className={held ? 'held' : 'not-held'} title={now(permission)}>
         {effect ? <span className="effect-tag">{effect === 'allow' ? 'Allow' : 'Deny'}</span> : null}
         <span aria-hidden="true">{held ? '✓' : '·'}</span>
-        <span className="sr-only">{effect ? '' : 'inherit, '}{held ? 'holds it' : 'does not hold it'}</span>
+        <span className="sr-only">{held ? 'holds it' : 'does not hold it'}</span>
       </span>
     );
   };
@@ -66,7 +67,7 @@ export function OverrideEditor({ catalog, value, onChange, effective, roleKey, u
         <legend>Module permissions</legend>
         <p className="field-hint">Allow or Deny overrides the role and the user's groups; Inherit takes what they give. ✓ marks what {username} holds now.</p>
         <ModuleMatrix modules={modules} caption={`Module permissions of ${username}`}
-          control={(p, label) => <span className="matrix-control">{select(p, label)}{summary(p)}</span>} summary={summary} />
+          control={(p, label) => <span className="matrix-control">{select(p, label)}{summary(p, false)}</span>} summary={(p) => summary(p)} />
       </fieldset>
       {application.length > 0 ? (
         <fieldset className="permission-group">

@@ -24,7 +24,7 @@ export function ResourceGrants({ organizationId, type, scope, value, onChange, e
     <fieldset className="permission-group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
       <legend>{type.name}</legend>
       <p id={`${id}-hint`} className="field-hint">{SCOPE_HINT[scope]}</p>
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error" role="alert" tabIndex={-1}>{error}</p> : null}
       {scope === 'all' ? null : resources.isPending ? <Loading label={`Loading ${type.name}…`} /> : resources.isError ? <ErrorState error={resources.error} /> :
         resources.data.length === 0 ? <p className="muted">None registered yet.</p> : (
           <div className="permission-columns">

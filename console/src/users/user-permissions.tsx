@@ -6,7 +6,7 @@
  * permission, what the user holds now and why, from the API's effective access.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { formErrors, NO_ERRORS } from '../api/problem-fields';
 import { ErrorState, Loading } from '../components/states';
@@ -68,6 +68,11 @@ function PermissionsForm({ organizationId, member, catalog, saved, effective, re
   });
   const errors = save.error ? formErrors(save.error, ['permissions', 'resources']) : NO_ERRORS;
   const holdsAll = effective.some((p) => p.permission === ALL_PERMISSIONS);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refusal takes the focus, so it scrolls into view and is read out, as on every form.
+  useEffect(() => {
+    if (save.error) formRef.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [save.error]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,10 +93,10 @@ function PermissionsForm({ organizationId, member, catalog, saved, effective, re
   };
 
   return (
-    <form onSubmit={submit} noValidate className="permissions-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="permissions-form">
       {holdsAll ? <p className="notice-info">As {member.role}, {member.username} holds every permission and every resource; overrides change nothing while that role stays.</p> : null}
-      {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
-      {errors.fields.permissions ? <div className="form-alert" role="alert">{errors.fields.permissions}</div> : null}
+      {errors.form ? <div className="form-alert" role="alert" tabIndex={-1}>{errors.form}</div> : null}
+      {errors.fields.permissions ? <div className="form-alert" role="alert" tabIndex={-1}>{errors.fields.permissions}</div> : null}
       <OverrideEditor catalog={catalog} value={overrides} onChange={setOverrides} effective={new Map(effective.map((p) => [p.permission, p.reason]))}
         roleKey={member.role} username={member.username} />
       {resourceTypes.map((t) => (
