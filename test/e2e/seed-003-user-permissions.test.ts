@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, signUp, type SignedUp } from '../support/server.js';
 import { checkScreen } from './support/checks.js';
-import { expectNoBrowserErrors, signInThroughConsole, startConsole, type ConsoleWorld } from './support/console.js';
+import { expectNoBrowserErrors, PHONE, signInThroughConsole, startConsole, type ConsoleWorld } from './support/console.js';
 
 describe('seed 003: extra permissions and partners on a user, in the console', () => {
   let world: ConsoleWorld;
@@ -88,5 +88,19 @@ describe('seed 003: extra permissions and partners on a user, in the console', (
     expect(await check(pat.userId, 'issue_comments.access', 'acme')).toEqual({ allowed: false, reason: 'resource_not_granted' });
     expect((await owner.client.get(`${org}/members/${pat.userId}/access`)).body.resources).toEqual({ partner: { scope: 'one', ids: ['beta'] } });
     expectNoBrowserErrors(page);
+  });
+
+  it('at phone width the user\'s permissions fit the screen, with the module matrix expanded', async () => {
+    expect((await owner.client.post(`${org}/modules`, { name: 'shipments' })).status).toBe(201);
+    const phone = await world.open(PHONE);
+    await signInThroughConsole(phone, 'netta');
+    await phone.goto(`/organizations/${owner.organization.id}/members/${nora.userId}`);
+    const panel = phone.getByRole('region', { name: 'User Permissions' });
+    await panel.getByRole('button', { name: 'Display Permissions' }).click();
+    await panel.getByRole('button', { name: '–Show– shipments' }).click();
+    await panel.getByRole('combobox', { name: 'Delete shipments' }).scrollIntoViewIfNeeded();
+    await checkScreen(phone, 'user-permissions-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expectNoBrowserErrors(phone);
   });
 });
