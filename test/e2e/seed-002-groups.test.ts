@@ -148,6 +148,21 @@ describe('seed 002: the Group Manager and user specific permissions in the conso
     expectNoBrowserErrors(page);
   });
 
+  it('a group manager can not put into a group a permission they do not hold, and is told why beside the permissions', async () => {
+    expect((await owner.client.post(`${org}/roles`, { key: 'group-keeper', name: 'Group keeper', permissions: ['groups.manage', 'members.read', 'module:leads.read'] })).status).toBe(201);
+    await addUser(owner, { username: 'gus', role: 'group-keeper' });
+    const gus = await world.open();
+    await signInThroughConsole(gus, 'gus');
+    await gus.goto(`/organizations/${owner.organization.id}/groups/new`);
+    const form = gus.getByRole('region', { name: /^Group Details/ });
+    await form.getByLabel('Group Name', { exact: true }).fill('Auditors');
+    await form.getByRole('checkbox', { name: 'Read the audit trail' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('.permission-editor').getByRole('alert').getByText('You can not grant permissions you do not hold: audit.read').waitFor();
+    expect(((await owner.client.get(`${org}/groups`)).body.items as Array<{ name: string }>).map((g) => g.name)).not.toContain('Auditors');
+    expectNoBrowserErrors(gus);
+  });
+
   it('a group is deleted only after confirming', async () => {
     await page.goto(`/organizations/${owner.organization.id}/groups/${groupId}`);
     await details().getByRole('button', { name: 'Delete group' }).click();

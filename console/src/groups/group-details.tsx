@@ -4,16 +4,16 @@
  * and its members, who can be added and removed one by one.
  */
 import { Link } from 'wouter';
-import { Empty, ErrorState, Loading } from '../components/states';
-import { useGroups } from '../users/queries';
+import { ErrorState, Loading } from '../components/states';
 import { GroupForm } from './group-form';
 import { GroupMembers } from './group-members';
 import type { GroupsLocation } from './groups-page';
+import { useGroup } from './queries';
 
 export function GroupDetails({ location, groupId, onNotice }: { location: GroupsLocation; groupId: string | null; onNotice(message: string | null): void }) {
-  const groups = useGroups(location.organizationId);
   const isNew = groupId === 'new';
-  const group = groups.data?.find((g) => g.id === groupId) ?? null;
+  const one = useGroup(location.organizationId, isNew ? null : groupId);
+  const group = one.data ?? null;
   return (
     <section className="pane details-pane" aria-labelledby="group-details-title">
       <div className="pane-header">
@@ -24,17 +24,15 @@ export function GroupDetails({ location, groupId, onNotice }: { location: Groups
         <p className="state state-empty">Pick a group to see its members and permissions, or click Add New to create one.</p>
       ) : isNew ? (
         <GroupForm location={location} group={null} onNotice={onNotice} />
-      ) : groups.isPending ? (
+      ) : one.isPending ? (
         <Loading label="Loading group…" />
-      ) : groups.isError ? (
-        <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />
-      ) : group ? (
+      ) : one.isError || !group ? (
+        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
+      ) : (
         <div className="details-scroll">
           <GroupForm location={location} group={group} onNotice={onNotice} />
           <GroupMembers organizationId={location.organizationId} group={group} onNotice={onNotice} />
         </div>
-      ) : (
-        <Empty>There is no such group in this organization.</Empty>
       )}
     </section>
   );

@@ -3,7 +3,7 @@
  * changes to groups and their members. Each change refreshes the groups, the members (whose rows
  * list their groups) and members' effective access, which groups feed.
  */
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 
@@ -13,6 +13,15 @@ export type NewGroup = NonNullable<GroupsPath['post']['requestBody']>['content']
 export type GroupPatch = NonNullable<paths['/api/v1/organizations/{organizationId}/groups/{groupId}']['patch']['requestBody']>['content']['application/json'];
 
 const GROUP_MEMBERS_PAGE = 50;
+
+/** One group, asked by id: the list holds the first 200 only. */
+export function useGroup(organizationId: string, groupId: string | null) {
+  return useQuery({
+    queryKey: ['groups', organizationId, 'one', groupId],
+    queryFn: () => unwrap(api.GET('/api/v1/organizations/{organizationId}/groups/{groupId}', { params: { path: { organizationId, groupId: groupId! } } })),
+    enabled: groupId !== null,
+  });
+}
 
 export function useGroupMembers(organizationId: string, groupId: string) {
   return useInfiniteQuery({

@@ -26,6 +26,15 @@ export function scopeOf(role: Role, type: string): Scope {
   return scope === 'one' || scope === 'all' ? scope : 'granted';
 }
 
+const BUILTIN_ORDER = ['owner', 'admin', 'member'];
+
+/** Built-in roles first, from the most to the least access, then custom roles by name. */
+function byKind(a: Role, b: Role): number {
+  if (a.builtin !== b.builtin) return a.builtin ? -1 : 1;
+  if (a.builtin) return BUILTIN_ORDER.indexOf(a.key) - BUILTIN_ORDER.indexOf(b.key);
+  return a.name.localeCompare(b.name);
+}
+
 export function RoleList({ location, selected, notice, onNotice }: Props) {
   const roles = useRoles(location.organizationId);
   const types = useResourceTypes(location.organizationId);
@@ -54,7 +63,7 @@ export function RoleList({ location, selected, notice, onNotice }: Props) {
               </tr>
             </thead>
             <tbody>
-              {roles.data.map((role) => (
+              {[...roles.data].sort(byKind).map((role) => (
                 <tr key={role.key} className={role.key === selected ? 'row-current' : undefined} onClick={() => navigate(location.rolePath(role.key))}>
                   <td>
                     <Link href={location.rolePath(role.key)} className="username" aria-current={role.key === selected ? 'true' : undefined}>{role.name}</Link>
