@@ -77,7 +77,7 @@ export function GroupForm({ location, group, onNotice }: { location: GroupsLocat
       <TextAreaField label="Description" name="description" rows={2} value={description} error={errors.fields.description} onChange={(e) => setDescription(e.target.value)} />
       <h3 className="section-title">Group permissions</h3>
       {catalog.isPending ? <Loading label="Loading permissions…" /> : catalog.isError ? <ErrorState error={catalog.error} onRetry={() => void catalog.refetch()} /> : (
-        <PermissionSetEditor catalog={catalog.data} value={permissions} owner={name || 'the new group'} error={errors.fields.permissions} onChange={setPermissions} />
+        <PermissionSetEditor catalog={catalog.data} value={permissions} owner={name || 'the new group'} error={errors.fields.permissions} onChange={setPermissions} foldRoster />
       )}
       {remove.error ? <div className="form-alert" role="alert">{remove.error.message}</div> : null}
       <div className="form-actions">

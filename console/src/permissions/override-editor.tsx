@@ -4,7 +4,7 @@
  * Allow or Deny, and beside it what the member holds now and why (role, a group, the override).
  */
 import { useId, type ReactNode } from 'react';
-import { splitCatalog, type CatalogPermission } from './catalog';
+import { ALL_PERMISSIONS, splitCatalog, type CatalogPermission } from './catalog';
 import { ModuleMatrix } from './module-matrix';
 
 export type Effect = 'allow' | 'deny';
@@ -30,6 +30,8 @@ export function reasonLabel(reason: string): string {
 
 export function OverrideEditor({ catalog, value, onChange, effective, roleKey, username }: Props) {
   const { modules, roster, application } = splitCatalog(catalog);
+  // Owners and admins hold `*`: every permission, for their role's sake.
+  const reasonFor = (permission: string) => effective.get(permission) ?? effective.get(ALL_PERMISSIONS);
   const set = (permission: string, effect: Effect | 'inherit') => {
     const next = { ...value };
     if (effect === 'inherit') delete next[permission];
@@ -37,7 +39,7 @@ export function OverrideEditor({ catalog, value, onChange, effective, roleKey, u
     onChange(next);
   };
   const now = (permission: string) => {
-    const reason = effective.get(permission);
+    const reason = reasonFor(permission);
     return reason ? `Holds it: ${reasonLabel(reason)}` : 'Does not hold it';
   };
   const select = (permission: string, label: string, describedBy?: string) => (
@@ -51,7 +53,7 @@ export function OverrideEditor({ catalog, value, onChange, effective, roleKey, u
   /** `withEffect`: the folded row names the override; beside the select it would say it twice. */
   const summary = (permission: string, withEffect = true) => {
     const effect = withEffect ? value[permission] : undefined;
-    const held = effective.has(permission);
+    const held = reasonFor(permission) !== undefined;
     return (
       <span className={held ? 'held' : 'not-held'} title={now(permission)}>
         {effect ? <span className="effect-tag">{effect === 'allow' ? 'Allow' : 'Deny'}</span> : null}

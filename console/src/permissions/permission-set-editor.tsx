@@ -18,9 +18,11 @@ interface Props {
   /** The role being edited, to leave out application permissions it can not hold (seed 003). */
   roleKey?: string;
   error?: string;
+  /** Fold Roster's own permissions while none is held (a group is mostly about modules, seed 002). */
+  foldRoster?: boolean;
 }
 
-export function PermissionSetEditor({ catalog, value, onChange, owner, roleKey, error }: Props) {
+export function PermissionSetEditor({ catalog, value, onChange, owner, roleKey, error, foldRoster = false }: Props) {
   const errorId = useId();
   if (value.includes(ALL_PERMISSIONS)) {
     return <p className="all-permissions">Every permission, including any registered later, and every resource.</p>;
@@ -33,6 +35,11 @@ export function PermissionSetEditor({ catalog, value, onChange, owner, roleKey, 
     <input type="checkbox" aria-label={label} checked={held.has(permission)} disabled={readOnly || disabled} onChange={(e) => set(permission, e.target.checked)} />
   );
   const described = error ? errorId : undefined;
+  const rosterChecks = (
+    <div className="permission-columns">
+      {roster.map((p) => <PermissionCheck key={p.key} permission={p} checked={held.has(p.key)} disabled={readOnly} onChange={(on) => set(p.key, on)} />)}
+    </div>
+  );
 
   return (
     <div className="permission-editor">
@@ -54,12 +61,17 @@ export function PermissionSetEditor({ catalog, value, onChange, owner, roleKey, 
           })}
         </fieldset>
       ) : null}
-      <fieldset className="permission-group" aria-describedby={described}>
-        <legend>Roster permissions</legend>
-        <div className="permission-columns">
-          {roster.map((p) => <PermissionCheck key={p.key} permission={p} checked={held.has(p.key)} disabled={readOnly} onChange={(on) => set(p.key, on)} />)}
-        </div>
-      </fieldset>
+      {foldRoster ? (
+        <details className="permission-more" open={roster.some((p) => held.has(p.key))}>
+          <summary>Roster permissions</summary>
+          {rosterChecks}
+        </details>
+      ) : (
+        <fieldset className="permission-group" aria-describedby={described}>
+          <legend>Roster permissions</legend>
+          {rosterChecks}
+        </fieldset>
+      )}
     </div>
   );
 }
