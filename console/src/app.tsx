@@ -13,16 +13,17 @@ import { ImportPage } from './imports/import-page';
 import { InvitationsPage } from './invitations/invitations-page';
 import { InvitePage } from './invitations/invite-page';
 import { MailboxPage } from './mailbox/mailbox-page';
+import { GroupsPage } from './groups/groups-page';
 import { NotFoundPage } from './pages/not-found';
-import { PlaceholderPage } from './pages/placeholder';
 import { MyOrganizationsPage } from './profile/my-organizations-page';
 import { ProfilePage } from './profile/profile-page';
 import { RequiredActionsPage } from './pages/required-actions';
 import { ResetPasswordPage } from './pages/reset-password';
+import { RolesPage } from './roles/roles-page';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { AppShell } from './shell/app-shell';
-import { organizationPath, SECTIONS } from './shell/nav';
+import { organizationPath } from './shell/nav';
 import { AuditLogPage } from './audit/audit-log-page';
 import { isSettingsTab, SettingsPage } from './settings/settings-page';
 import { UsersPage } from './users/users-page';
@@ -45,11 +46,6 @@ export function App() {
   );
 }
 
-/** Where API routes for a section live, shown on pages that are not built yet. */
-const PLACEHOLDER_API: Record<string, string> = {
-  groups: '/api/v1/organizations/{organizationId}/groups',
-  roles: '/api/v1/organizations/{organizationId}/roles',
-};
 
 function SignedIn({ me }: { me: Me }) {
   if (me.requiredActions.length > 0) return <RequiredActionsPage me={me} />;
@@ -83,13 +79,11 @@ function SignedIn({ me }: { me: Me }) {
       </Route>
       <Route path="/profile"><PersonalPage me={me}><ProfilePage me={me} /></PersonalPage></Route>
       <Route path="/my-organizations"><PersonalPage me={me}><MyOrganizationsPage /></PersonalPage></Route>
-      <Route path="/organizations/:organizationId/:section">
-        {(p) => {
-          const section = SECTIONS.find((s) => s.path === p.section);
-          const apiPath = PLACEHOLDER_API[p.section];
-          if (!section || !apiPath) return <NotFoundPage />;
-          return <AppShell me={me} organizationId={p.organizationId}><PlaceholderPage title={section.label} apiPath={apiPath} /></AppShell>;
-        }}
+      <Route path="/organizations/:organizationId/roles/:roleKey?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><RolesPage organizationId={p.organizationId} roleKey={p.roleKey ?? null} /></AppShell>}
+      </Route>
+      <Route path="/organizations/:organizationId/groups/:groupId?">
+        {(p) => <AppShell me={me} organizationId={p.organizationId}><GroupsPage organizationId={p.organizationId} groupId={p.groupId ?? null} /></AppShell>}
       </Route>
       <Route><NotFoundPage /></Route>
     </Switch>

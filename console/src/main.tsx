@@ -16,6 +16,7 @@ import './styles/audit.css';
 import './styles/invitations.css';
 import './styles/profile.css';
 import './styles/mailbox.css';
+import './styles/access.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -197,6 +197,24 @@ export function createCatalogService(db: Db, cache: AccessCache) {
       });
     },
 
+    /**
+     * The ready-made setups, each with the roles it makes and whether everything it would create
+     * exists already (`applied`), so the console offers only what is still missing.
+     */
+    async templates(access: Access) {
+      const [types, roles, apps] = await Promise.all([
+        listResourceTypes(db, access.organizationId), listRoles(db, access.organizationId), listAppPermissions(db, access.organizationId),
+      ]);
+      const have = new Set([...types.map((t) => `type:${t.key}`), ...roles.map((r) => `role:${r.key}`), ...apps.map((a) => `permission:${a.key}`)]);
+      return Object.entries(TEMPLATES).map(([name, t]) => ({
+        name,
+        roles: t.roles.map((r) => ({ key: r.key, name: r.name, description: r.description, resourceScopes: r.resourceScopes })),
+        permissions: t.permissions.map((p) => ({ key: p.key, description: p.description, allowedRoles: p.allowedRoles })),
+        applied: [...t.resourceTypes.map((r) => `type:${r.key}`), ...t.roles.map((r) => `role:${r.key}`), ...t.permissions.map((p) => `permission:${p.key}`)]
+          .every((k) => have.has(k)),
+      }));
+    },
+
     /** Applies a ready-made setup (seed 003's partner network); what exists already is left as it is. */
     async applyTemplate(access: Access, name: string) {
       const template = TEMPLATES[name];

@@ -16,6 +16,7 @@ import { now } from '../db/ids.js';
 import {
   allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, toMember, updateMembers, type MemberTarget,
 } from '../db/queries/members.js';
+import { listGrantedResources, listOverrides } from '../db/queries/member-access.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
 import { findRole } from '../db/queries/roles.js';
 import { insertPasswordReset } from '../db/queries/password-resets.js';
@@ -142,6 +143,16 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
     async get(access: Access, userId: string): Promise<Member> {
       if (userId !== access.actor.userId) requirePermission(access, 'members.read');
       return toMember(await loadMember(db, access.organizationId, userId));
+    },
+
+    /** The member's user-specific permissions and granted resources, in the shape PATCH takes them. */
+    async grants(access: Access, userId: string) {
+      if (userId !== access.actor.userId) requirePermission(access, 'members.read');
+      await loadMember(db, access.organizationId, userId);
+      const [overrides, granted] = await Promise.all([listOverrides(db, access.organizationId, userId), listGrantedResources(db, access.organizationId, userId)]);
+      const resources: Record<string, string[]> = {};
+      for (const r of granted) (resources[r.type] ??= []).push(r.resource_id);
+      return { permissions: Object.fromEntries(overrides.map((o) => [o.permission, o.effect])), resources };
     },
 
     /** Adds a user directly with a username and password set by the admin (seed 000). */

@@ -71,6 +71,32 @@ describe.each(DIALECTS)('user-specific permissions on %s', (dialect) => {
     expect(await decision(target.userId, 'module:leads.read')).toEqual({ allowed: true, reason: 'group:Lead readers' });
   });
 
+  it('a member\'s user-specific permissions and resources read back as PATCH set them, deny included', async () => {
+    const target = await addUser(owner, { username: 'mp-readback' });
+    const empty = await owner.client.get(`${org}/members/${target.userId}/permissions`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ permissions: {}, resources: {} });
+    expect((await setPermissions(owner, target.userId, { 'module:leads.read': 'allow', 'members.read': 'deny' })).status).toBe(200);
+    const set = await owner.client.get(`${org}/members/${target.userId}/permissions`);
+    expect(set.body).toEqual({ permissions: { 'members.read': 'deny', 'module:leads.read': 'allow' }, resources: {} });
+    expect((await setPermissions(owner, target.userId, { 'members.read': 'inherit' })).status).toBe(200);
+    expect((await owner.client.get(`${org}/members/${target.userId}/permissions`)).body.permissions).toEqual({ 'module:leads.read': 'allow' });
+  });
+
+  it('reading another member\'s user-specific permissions needs members.read; anyone reads their own', async () => {
+    await createRole(owner, 'blind', ['module:leads.read']);
+    const blind = await addMember(server, owner, 'blind', 'mp-blind');
+    const target = await addUser(owner, { username: 'mp-watched' });
+    const refused = await blind.client.get(`${org}/members/${target.userId}/permissions`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('auth.forbidden');
+    const own = await blind.client.get(`${org}/members/${blind.user.id}/permissions`);
+    expect(own.status).toBe(200);
+    const missing = await owner.client.get(`${org}/members/no-such-user/permissions`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('member.not_found');
+  });
+
   it('only members holding roles.assign set user-specific permissions', async () => {
     await createRole(owner, 'editor', ['members.read', 'members.update']);
     const editor = await addMember(server, owner, 'editor', 'mp-editor');

@@ -320,4 +320,23 @@ describe.each(DIALECTS)('the seed 003 role table as a test, on %s', (dialect) =>
     expect((await patchMember(lead, normal, { resources: { partner: ['p2'] } })).status).toBe(200);
     expect(await partnersOf(normal)).toEqual({ scope: 'granted', ids: ['p2'] });
   });
+
+  it('lists the partner-network template with its Partner and Normal roles, applied once it exists (seed 003)', async () => {
+    const here = await owner.client.get(`${org}/templates`);
+    expect(here.status).toBe(200);
+    const template = here.body.items.find((t: { name: string }) => t.name === 'partner-network');
+    expect(template).toMatchObject({ applied: true, roles: [{ key: 'partner', name: 'Partner', resourceScopes: { partner: 'one' } }, { key: 'normal', name: 'Normal', resourceScopes: { partner: 'granted' } }] });
+    expect(template.permissions.map((p: { key: string }) => p.key)).toEqual(['integrations.access', 'issue_comments.access', 'messages.reprocess']);
+
+    const fresh = await signUp(server, 's3-fresh', 'Not yet a partner network');
+    const freshOrg = `/api/v1/organizations/${fresh.organization.id}`;
+    const before = await fresh.client.get(`${freshOrg}/templates`);
+    expect(before.body.items.find((t: { name: string }) => t.name === 'partner-network').applied).toBe(false);
+    // Any member may look; applying needs catalog.manage and roles.manage.
+    const member = await addMember(server, fresh, 'member', 's3-fresh-member');
+    expect((await member.client.get(`${freshOrg}/templates`)).status).toBe(200);
+    expect((await member.client.post(`${freshOrg}/templates/partner-network`)).status).toBe(403);
+    expect((await fresh.client.post(`${freshOrg}/templates/partner-network`)).status).toBe(200);
+    expect((await fresh.client.get(`${freshOrg}/templates`)).body.items.find((t: { name: string }) => t.name === 'partner-network').applied).toBe(true);
+  });
 });

@@ -80,15 +80,19 @@ describe('console screens', () => {
     expectNoBrowserErrors(page);
   });
 
-  it('every section has its page; those still to be built say so and pretend nothing', async () => {
+  it('every section in the navigation opens its own page, marked as the current one', async () => {
     const page = await world.open();
     await signInThroughConsole(page, 'shellby');
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const [label, name] of [['Groups', 'groups'], ['Roles', 'roles'], ['Invitations', 'invitations'], ['Audit log', 'audit-log'], ['Settings', 'settings']] as const) {
-      await nav.getByRole('link', { name: label }).click();
-      await page.getByRole('heading', { name: label, level: 1 }).waitFor();
-      expect(await nav.getByRole('link', { name: label }).getAttribute('aria-current')).toBe('page');
-      await checkScreen(page, `section-${name}`);
+    const sections = await nav.getByRole('link').evaluateAll((links) => links.map((a) => ({ label: a.textContent ?? '', path: (a.getAttribute('href') ?? '').split('/').pop() ?? '' })));
+    expect(sections.map((s) => s.label)).toEqual(['Users', 'Groups', 'Roles', 'Invitations', 'Audit log', 'Settings', 'Mailbox']);
+    for (const section of sections) {
+      await nav.getByRole('link', { name: section.label, exact: true }).click();
+      await page.waitForURL(new RegExp(`/organizations/[^/]+/${section.path}(/|$)`));
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await nav.getByRole('link', { name: section.label, exact: true }).getAttribute('aria-current')).toBe('page');
+      expect(await page.getByText('Page not found').count()).toBe(0);
+      await checkScreen(page, `section-${section.path}`);
     }
     expectNoBrowserErrors(page);
   });

@@ -77,7 +77,8 @@ export function useOrganization(organizationId: string) {
 
 function useRefreshMembers(organizationId: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: membersKey(organizationId) });
+  // A member's role, groups and status are what their effective access is made of.
+  return () => Promise.all([membersKey(organizationId), ['member-access', organizationId]].map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 export function useSetMemberStatus(organizationId: string) {

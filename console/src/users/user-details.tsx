@@ -1,12 +1,14 @@
 /**
  * @module The User Details pane (seed 002): empty until a user is picked, a blank form after Add
- * New, else the user's form with Save, Deactivate/Activate and Delete.
+ * New, else the user's form with Save, Deactivate/Activate and Delete, and under it Display
+ * Permissions (seed 002's user specific permissions).
  */
 import { Link } from 'wouter';
 import type { Me } from '../auth/session';
 import { ErrorState, Loading } from '../components/states';
 import { MemberForm } from './member-form-view';
 import { useMember } from './queries';
+import { UserPermissions } from './user-permissions';
 import type { UsersLocation } from './users-page';
 
 interface Props {
@@ -34,7 +36,10 @@ export function UserDetails({ location, userId, me, onNotice }: Props) {
       ) : member.isError ? (
         <ErrorState error={member.error} onRetry={() => void member.refetch()} />
       ) : (
-        <MemberForm location={location} member={member.data} me={me} onNotice={onNotice} />
+        <div className="details-scroll">
+          <MemberForm location={location} member={member.data} me={me} onNotice={onNotice} />
+          <UserPermissions organizationId={location.organizationId} member={member.data} />
+        </div>
       )}
     </section>
   );

@@ -18,6 +18,12 @@ const CatalogPermission = Type.Object({
 const Module = Type.Object({ name: Type.String(), description: Type.String(), permissions: Type.Array(Type.String()) });
 const ResourceType = Type.Object({ key: Type.String(), name: Type.String() });
 const Resource = Type.Object({ type: Type.String(), id: Type.String(), name: Type.String() });
+const Template = Type.Object({
+  name: Type.String(),
+  roles: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), description: Type.String(), resourceScopes: Type.Record(Type.String(), Type.String()) })),
+  permissions: Type.Array(Type.Object({ key: Type.String(), description: Type.String(), allowedRoles: Type.Array(Type.String()) })),
+  applied: Type.Boolean({ description: 'Every resource type, role and permission it creates exists already' }),
+});
 
 const PermissionParams = Type.Object({ organizationId: Id, permissionKey: Type.String({ minLength: 1, maxLength: 200 }) }, Strict);
 const ModuleParams = Type.Object({ organizationId: Id, moduleName: Type.String({ minLength: 1, maxLength: 100 }) }, Strict);
@@ -103,6 +109,13 @@ export function catalogRoutes(app: App, { services, auth }: RouteDeps): void {
       response: { 200: Type.Object({ items: Type.Array(Resource) }), ...problemResponses },
     },
   }, async (request) => services.catalog.upsertResources(await auth.access(request, request.params.organizationId), request.params.resourceType, request.body.items));
+
+  app.get(`${org}/templates`, {
+    schema: {
+      tags: ['catalog'], summary: 'The ready-made access setups, and whether each is applied here already', params: OrganizationParams,
+      response: { 200: Type.Object({ items: Type.Array(Template) }), ...problemResponses },
+    },
+  }, async (request) => ({ items: await services.catalog.templates(await auth.access(request, request.params.organizationId)) }));
 
   app.post(`${org}/templates/:template`, {
     schema: {

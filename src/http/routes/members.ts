@@ -24,6 +24,10 @@ const Overrides = Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Typ
 const ResourceGrants = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }), Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 1000 }), {
   additionalProperties: false, maxProperties: 50, description: 'Granted resources per type; each type named is replaced',
 });
+const MemberGrants = Type.Object({
+  permissions: Type.Record(Type.String(), Type.Union([Type.Literal('allow'), Type.Literal('deny')]), { description: 'The overrides set; a permission not named inherits from role and groups' }),
+  resources: Type.Record(Type.String(), Type.Array(Type.String()), { description: 'Granted resource ids per type' }),
+});
 const AddBody = Type.Object({ ...NewUser.properties, role: RoleKey, resources: Type.Optional(ResourceGrants) }, Strict);
 const PatchBody = Type.Object({
   ...ProfilePatch.properties,
@@ -63,6 +67,13 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   app.get(`${base}/:userId`, {
     schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Member, ...problemResponses } },
   }, async (request) => services.members.get(await auth.access(request, request.params.organizationId), request.params.userId));
+
+  app.get(`${base}/:userId/permissions`, {
+    schema: {
+      tags: ['members'], summary: 'A member\'s user-specific permissions (allow / deny) and granted resources, as PATCH sets them (members.read, or yourself)',
+      params: MemberParams, response: { 200: MemberGrants, ...problemResponses },
+    },
+  }, async (request) => services.members.grants(await auth.access(request, request.params.organizationId), request.params.userId));
 
   app.patch(`${base}/:userId`, {
     schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, body: PatchBody, response: { 200: Member, ...problemResponses } },
