@@ -1,7 +1,8 @@
 /**
  * @module `npm run bench`: runs every benchmark one after the other (never two at once, they would
  * measure each other) and rewrites docs/benchmarks.md with the figures, their goals and the machine.
- * Each benchmark also runs alone: `npx tsx bench/me.ts`, `bench/members.ts`, `bench/authz-inprocess.ts`, `bench/signin.ts`, `bench/invitations.ts`, `bench/authz-http.ts`.
+ * Each benchmark also runs alone: `npx tsx bench/me.ts`, `bench/members.ts`, `bench/authz-inprocess.ts`, `bench/signin.ts` (with
+ * `bench/signin-overhead.ts`), `bench/invitations.ts`, `bench/authz-http.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

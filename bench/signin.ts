@@ -16,6 +16,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { findUserByLogin } from '../src/db/queries/users.js';
 import { createPasswordHasher } from '../src/services/passwords.js';
 import { createServices } from '../src/services/index.js';
+import { benchSignInOverheadOn, formatSignInOverhead, type SignInOverhead } from './signin-overhead.js';
 import { createBenchDatabase, isMain, log, postgresAvailable, round, sessionCookie, startTarget, type Dialect, type Target } from './lib.js';
 
 export const SIGNIN_GOAL_RATIO = 0.85;
@@ -41,6 +42,8 @@ const PASSWORD = 'a long enough passphrase 42';
 
 export interface SignInResult {
   dialect: Dialect;
+  /** What a sign-in costs besides its hash, measured in one process (bench/signin-overhead.ts). */
+  overhead?: SignInOverhead;
   /** argon2id verifications a second in this process, alone, before and after the HTTP run. */
   verifiesBefore?: number;
   verifiesAfter?: number;
@@ -192,7 +195,7 @@ export async function benchSignInOn(dialect: Dialect, options: SignInOptions = D
 
 export async function benchSignIn(dialects: Dialect[] = ['sqlite', 'postgres'], options: SignInOptions = DEFAULT_SIGNIN): Promise<SignInResult[]> {
   const results: SignInResult[] = [];
-  for (const dialect of dialects) results.push(await benchSignInOn(dialect, options));
+  for (const dialect of dialects) results.push({ ...(await benchSignInOn(dialect, options)), overhead: await benchSignInOverheadOn(dialect) });
   return results;
 }
 
@@ -223,6 +226,7 @@ export function formatSignIn(results: readonly SignInResult[]): string {
 
 /** The docs/benchmarks.md section (bench/report.ts places it; `took` says how long and how busy the machine was). */
 export function signInSection(results: readonly SignInResult[], took: string): string {
+  const overheads = results.flatMap((r) => (r.overhead ? [r.overhead] : []));
   const verdicts = results.map((r) => {
     if (!r.signIns || r.ratio === undefined || r.cpuMicrosPerVerify === undefined) return `${r.dialect}: skipped (${r.skipped ?? 'no figures'})`;
     const overhead = round((r.signIns.cpuMicrosPerSignIn - r.cpuMicrosPerVerify) / 1000, 1);
@@ -257,23 +261,21 @@ time per verification in the benchmark process, and the server process's CPU tim
 argon2's threads included). Their quotient is the ratio the machine would reach if nothing else ran
 on it: the share of a sign-in's CPU that is the password hash.
 
-Where a sign-in's other CPU goes, measured by hand in one process with a hasher that costs
-nothing (\`app.inject\`, 2026-11-22, same machine): on SQLite about 2.5–3.3 ms a sign-in, of which
-the lockout counters' three statements take 0.3 ms, the rest of the service path (user lookup,
-last-login and audit event in their own transaction, required actions, session timeouts, session
-insert) about 1 ms, and Fastify's handling of the request the remainder; on PostgreSQL about 5–7 ms,
-mostly system time spent on the 17 or so round trips to the database a sign-in makes (the
-counters: 0.7 ms). PostgreSQL's own work for those queries runs on the same two cores and is not in
-the server's column, which is why its throughput ratio falls further than its CPU ratio. What would
-close the gap is fewer round trips, not a cheaper hash: the organizations' settings are read twice
-per sign-in (the password policy check and the session timeouts), the last-login update and the
-audit event take a transaction of their own (BEGIN and COMMIT included), and the terms and policy
-checks query separately.
+Where a sign-in's other CPU goes (\`bench/signin-overhead.ts\`): the whole HTTP path in one process
+through \`app.inject\` with a hasher that costs nothing, one sign-in after another, each from its own
+address. On PostgreSQL a sign-in sends 7 statements: the user, the lockout check and count, the
+count forgotten, the organizations' settings (once, for the password policy and the session
+timeouts), the terms, and one statement for last login, audit event, session and change notice
+(data-modifying CTEs). PostgreSQL's own work for those runs on the same two cores and is not in the
+server's column, which is why its throughput ratio falls further than its CPU ratio.
+
+${overheads.length > 0 ? formatSignInOverhead(overheads) : ''}
 
 Memory: ${DEFAULT_SIGNIN.sessions.toLocaleString('en')} sessions created through \`services.sessions.start\` (the same code as sign-in,
 without the hash) in the benchmark process on the server's database, then each one used once through
-the server (\`GET /api/v1/me\` with its cookie). Sessions live in the database only: the server's
-memory does not grow with them (RSS and heap are read after a garbage collection; RSS can even
+the server (\`GET /api/v1/me\` with its cookie). The server keeps each session it has read in
+memory (services/row-cache.ts, at most 100,000, each dropped when its session or user changes), so
+the heap grows with the sessions in use; RSS and heap are read after a garbage collection (RSS can
 shrink as the collection returns pages). Database growth is the pages in use (SQLite) or the size of
 \`sessions\` with its indexes after \`VACUUM ANALYZE\` (PostgreSQL): the row (ids, token hash,
 address, user agent, times, pending actions) and its three indexes.`;
