@@ -274,7 +274,8 @@ ${overheads.length > 0 ? formatSignInOverhead(overheads) : ''}
 Memory: ${DEFAULT_SIGNIN.sessions.toLocaleString('en')} sessions created through \`services.sessions.start\` (the same code as sign-in,
 without the hash) in the benchmark process on the server's database, then each one used once through
 the server (\`GET /api/v1/me\` with its cookie). The server keeps each session it has read in
-memory (services/row-cache.ts, at most 100,000, each dropped when its session or user changes), so
+memory (services/row-cache.ts, the 10,000 most recently loaded, each dropped when its session or
+user changes), so
 the heap grows with the sessions in use; RSS and heap are read after a garbage collection (RSS can
 shrink as the collection returns pages). Database growth is the pages in use (SQLite) or the size of
 \`sessions\` with its indexes after \`VACUUM ANALYZE\` (PostgreSQL): the row (ids, token hash,

@@ -113,7 +113,7 @@ function accepts(key: StoredKey, secret: string, nowMs: number): boolean {
 
 export function createApiKeyService(db: Db, listener: NotifyListener | null = null) {
   // Programs present their key on every call; its row comes from memory until it is revoked.
-  const cache = createRowCache<StoredKey>({ db, listener });
+  const cache = createRowCache<StoredKey>({ db, listener, max: 10_000 });
   return {
     async create(access: Access, input: ApiKeyInput): Promise<CreatedApiKey> {
       requirePermission(access, 'api_keys.manage');
