@@ -104,6 +104,20 @@ describe('seed 000: managing users in the console', () => {
     expectNoBrowserErrors(page);
   });
 
+  it('a deactivation from the list can be undone from its notice', async () => {
+    await page.goto(`/organizations/${owner.organization.id}/members`);
+    await row('grace').hover();
+    await row('grace').getByRole('button', { name: 'Deactivate grace' }).click();
+    await row('grace').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo deactivation of grace' }).click();
+    await page.getByText('Undone: grace is active again.').waitFor();
+    await row('grace').waitFor();
+    const member = await owner.client.get(`/api/v1/organizations/${owner.organization.id}/members?q=grace`);
+    expect(member.body.items[0].status).toBe('active');
+    expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
+    expectNoBrowserErrors(page);
+  });
+
   it('the deactivate link is reached by keyboard too: it shows while its row has focus', async () => {
     await page.mouse.move(1, 1);
     await row('grace').getByRole('checkbox', { name: 'Select grace' }).focus();

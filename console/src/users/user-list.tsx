@@ -2,7 +2,8 @@
  * @module The User List pane (seed 002): search and role filter, the table (User Name, First Name,
  * Last Name, Email), a row's Deactivate/Activate link beside Edit that shows on hover or keyboard
  * focus (seed 000), check boxes with a select-all in the header and Delete (seed 003), "Load more"
- * 50 at a time, and the Inactive Users link at the bottom.
+ * 50 at a time, and the Inactive Users link at the bottom. A deactivation or activation from the
+ * list can be undone from its notice: it is one request away and nothing was lost.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
@@ -36,12 +37,15 @@ export function UserList({ location, selectedUserId, me, notice, onNotice }: Pro
   const setStatus = useSetMemberStatus(organizationId);
   const [selection, setSelection] = useState<Selection>({ ids: new Set(), all: false });
   const [failure, setFailure] = useState<string | null>(null);
+  /** The last status change made from this list, while its notice shows. */
+  const [undoable, setUndoable] = useState<{ member: Member; action: 'deactivate' | 'activate'; notice: string } | null>(null);
 
   const rows = useMemo(() => members.data?.pages.flatMap((p) => p.items) ?? [], [members.data]);
   const selectable = rows.filter((m) => !isProtected(m, me));
   // Another list, search or filter is another selection.
   useEffect(() => setSelection({ ids: new Set(), all: false }), [status, q, role, organizationId]);
   useEffect(() => setFailure(null), [status, organizationId]);
+  useEffect(() => setUndoable(null), [organizationId]);
 
   const allShownSelected = selectable.length > 0 && selectable.every((m) => selection.ids.has(m.userId));
   const someSelected = selection.ids.size > 0;
@@ -53,10 +57,16 @@ export function UserList({ location, selectedUserId, me, notice, onNotice }: Pro
     return { ids, all: false };
   });
 
-  const changeStatus = (m: Member, action: 'deactivate' | 'activate') => {
+  const changeStatus = (m: Member, action: 'deactivate' | 'activate', undoing = false) => {
     setFailure(null);
     setStatus.mutate({ userId: m.userId, action }, {
-      onSuccess: () => onNotice(action === 'deactivate' ? `${m.username} was deactivated and moved to Inactive Users.` : `${m.username} was activated and is back in the active users.`),
+      onSuccess: () => {
+        const text = undoing
+          ? `Undone: ${m.username} is ${action === 'activate' ? 'active' : 'inactive'} again.`
+          : action === 'deactivate' ? `${m.username} was deactivated and moved to Inactive Users.` : `${m.username} was activated and is back in the active users.`;
+        onNotice(text);
+        setUndoable(undoing ? null : { member: m, action: action === 'deactivate' ? 'activate' : 'deactivate', notice: text });
+      },
       onError: (error) => setFailure(error.message),
     });
   };
@@ -93,6 +103,10 @@ export function UserList({ location, selectedUserId, me, notice, onNotice }: Pro
       <div className="messages">
         {failure ? <div className="form-alert" role="alert">{failure}</div> : null}
         <p role="status" className={notice ? 'notice' : 'sr-only'}>{notice ?? ''}</p>
+        {undoable && notice === undoable.notice ? (
+          <button type="button" className="link-button" disabled={setStatus.isPending}
+            onClick={() => changeStatus(undoable.member, undoable.action, true)}>Undo {undoable.action === 'activate' ? 'deactivation' : 'activation'} of {undoable.member.username}</button>
+        ) : null}
       </div>
       {members.isPending ? <Loading label="Loading users…" /> : members.isError ? <ErrorState error={members.error} onRetry={() => void members.refetch()} /> : (
         <div className="table-wrap">
