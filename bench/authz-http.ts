@@ -105,9 +105,10 @@ Goal: p99 < ${AUTHZ_HTTP_P99_GOAL_MS} ms. Run alone: \`npx tsx bench/authz-http.
 |---|--:|--:|--:|--:|---|
 ${rows.join('\n')}
 
-The decision itself is served from memory (see the in-process figures); what the request costs is the
-HTTP stack and the API key's look-up, one indexed read per request (revocation takes effect at once
-in every process). With ${options.connections} connections in flight, p99 is about connections × CPU per request.
+The decision and the API key are both served from memory (the key's row is dropped in every process
+at the commit that revokes it: \`test/api/session-cache-processes.test.ts\`), so what the request costs
+is Fastify's HTTP handling, the body's validation and the answer's serialization. With
+${options.connections} connections in flight, p99 is about connections × CPU per request.
 `;
 }
 

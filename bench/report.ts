@@ -3,7 +3,8 @@
  * their goals, and the prose that explains them. The prose lives here, beside the code that
  * produces the figures, because the whole file is rewritten on every `npm run bench`.
  */
-import { authzHttpSection, type AuthzHttpResult } from './authz-http.js';
+import { AUTHZ_HTTP_P99_GOAL_MS, authzHttpSection, type AuthzHttpResult } from './authz-http.js';
+import { CONSOLE_JS_GOAL_KB, consoleSection, FIRST_ROWS_GOAL_MS, type ConsoleResult } from './console.js';
 import { invitationsSection, type InvitationsResult } from './invitations.js';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { formatAuthzInProcess, AUTHZ_GOAL_CHECKS_PER_SECOND, AUTHZ_GOAL_RATIO_TO_CASBIN, type AuthzResult } from './authz-inprocess.js';
@@ -42,6 +43,8 @@ export interface Run {
   invitations?: Timed<InvitationsResult[]>;
   /** bench/authz-http.ts; its section is rendered there. */
   authzHttp?: Timed<AuthzHttpResult[]>;
+  /** bench/console.ts; its section is rendered there. */
+  console?: Timed<ConsoleResult>;
 }
 
 export function machine(): string {
@@ -78,6 +81,14 @@ function summary(run: Run): string {
   rows.push(`| access checks in process (cache + decide), SQLite | ${a.cached.checksPerSecond.toLocaleString('en')} checks/s, ${Math.round(ratio).toLocaleString('en')}x casbin | >= ${AUTHZ_GOAL_CHECKS_PER_SECOND.toLocaleString('en')}/s and >= ${AUTHZ_GOAL_RATIO_TO_CASBIN}x casbin | ${yesNo(a.cached.checksPerSecond >= AUTHZ_GOAL_CHECKS_PER_SECOND && ratio >= AUTHZ_GOAL_RATIO_TO_CASBIN)} |`);
   for (const r of run.signin?.result ?? []) {
     rows.push(`| sign-ins over HTTP beside argon2id alone, ${dialectName(r.dialect)} | ${r.signIns ? `${r.signIns.perSecond} sign-ins/s = ${Math.round((r.ratio ?? 0) * 100)}% of ${round(((r.verifiesBefore ?? 0) + (r.verifiesAfter ?? 0)) / 2, 1)} verifies/s` : `skipped: ${r.skipped ?? 'no figures'}`} | >= ${SIGNIN_GOAL_RATIO * 100}% | ${yesNo((r.ratio ?? 0) >= SIGNIN_GOAL_RATIO)} |`);
+  }
+  for (const r of run.authzHttp?.result ?? []) {
+    rows.push(`| authorization check over HTTP, 50 connections, ${dialectName(r.dialect)} | ${r.skipped ? `skipped: ${r.skipped}` : `p99 ${r.p99} ms at ${r.requestsPerSecond} requests/s, ${r.cpuMicrosPerRequest} µs server CPU per request`} | p99 < ${AUTHZ_HTTP_P99_GOAL_MS} ms | ${yesNo((r.p99 ?? Infinity) < AUTHZ_HTTP_P99_GOAL_MS)} |`);
+  }
+  if (run.console) {
+    const c = run.console.result;
+    rows.push(`| console JavaScript on first load | ${c.gzipKB} KB gzip | < ${CONSOLE_JS_GOAL_KB} KB | ${yesNo(c.gzipKB < CONSOLE_JS_GOAL_KB)} |`);
+    rows.push(`| Users page first rows, ${c.members.toLocaleString('en')} members | ${c.firstRowsWarmP50Ms} ms warm p50, ${c.firstRowsColdMs} ms cold | < ${FIRST_ROWS_GOAL_MS} ms | ${yesNo(c.firstRowsWarmP50Ms < FIRST_ROWS_GOAL_MS)} |`);
   }
   return rows.join('\n');
 }
@@ -345,5 +356,5 @@ ${meSection(run)}
 ${membersSection(run)}
 
 ${authzSection(run)}
-${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}${run.authzHttp ? `\n${authzHttpSection(run.authzHttp.result)}` : ''}`;
+${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}${run.authzHttp ? `\n${authzHttpSection(run.authzHttp.result)}` : ''}${run.console ? `\n${consoleSection(run.console.result, load(run.console))}\n` : ''}`;
 }
