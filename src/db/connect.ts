@@ -26,9 +26,13 @@ export interface DatabaseOptions {
 
 export function openDatabase({ url, poolSize = 10 }: DatabaseOptions): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
-    // An idle client that loses its connection must not crash the process; the pool replaces it.
+    // A request waits at most 5 s for a connection, so a database that hangs is answered 503, not never.
+    const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+    // A client that loses its connection must not crash the process: idle, the pool reports it here
+    // and replaces it; checked out between queries (PostgreSQL restarting), the client itself would
+    // emit an unhandled 'error'. Its next query fails instead, and the pool discards it on release.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -19,6 +19,7 @@ export function sharedEnv(databaseUrl: string, extra: Record<string, string> = {
     REDIS_KEY_PREFIX: `roster-load-${randomBytes(4).toString('hex')}:`,
     AUTH_RATE_LIMIT: '1000000',
     AUTH_LOCKOUT_ADDRESS_FAILURES: '1000000',
+    AUTH_LOCKOUT_FAILURES: '1000000',
     ...extra,
   };
 }
