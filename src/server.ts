@@ -13,6 +13,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   const { app, services } = await buildApp({
     config,
     database,
+    mailWorker: config.mailWorker,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   });
   await app.listen({ port: config.port, host: config.host });
