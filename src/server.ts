@@ -5,11 +5,11 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateDatabase } from './db/migrate.js';
 
 export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
   const database = openDatabase({ url: config.databaseUrl });
-  await migrateToLatest(database.db);
+  await migrateDatabase(database);
   const { app, services } = await buildApp({
     config,
     database,

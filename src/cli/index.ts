@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { RosterError } from '../domain/errors.js';
 import { createMailboxService, type MailboxMessage } from '../services/mail.js';
 import { createPasswordPolicyService } from '../services/password-policy.js';
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   const database = openDatabase({ url: config.databaseUrl });
   try {
     if (command === 'migrate') {
-      const { results } = await migrateToLatest(database.db);
+      const { results } = await migrateDatabase(database);
       const applied = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       return 0;
@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(`--limit must be a whole number from 1 to 1000.\n\n${HELP.mailbox}`);
         return 1;
       }
-      await migrateToLatest(database.db);
+      await migrateDatabase(database);
       const messages = await createMailboxService(database.db, {}).recent({ to: values.to, limit });
       console.log(printMailbox(messages, config.smtpUrl !== null, values.to));
       return 0;
@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`--username and --email are required.\n\n${HELP['create-admin']}`);
       return 1;
     }
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
     const users = createUserService(database.db, createPasswordPolicyService(database.db, createPasswordHasher()), { signupEnabled: true });
     const { user, created } = await users.createSuperAdmin({
       username: values.username,
