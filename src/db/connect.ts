@@ -28,8 +28,9 @@ export interface DatabaseOptions {
 
 export function openDatabase({ url, poolSize = 10 }: DatabaseOptions): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    // A request waits at most 5 s for a connection, so a database that hangs is answered 503, not never.
-    const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+    // No limit on the wait for a pooled connection: under a burst requests queue rather than fail.
+    // A server that is down refuses connections at once, and that is answered 503 (unavailable.ts).
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
     // A client that loses its connection must not crash the process: idle, the pool reports it here
     // and replaces it; checked out between queries (PostgreSQL restarting), the client itself would
     // emit an unhandled 'error'. Its next query fails instead, and the pool discards it on release.
