@@ -10,6 +10,7 @@ import * as permissions from './migrations/0002_permissions.js';
 import * as invitations from './migrations/0003_invitations_mail.js';
 import * as accountSecurity from './migrations/0004_account_security.js';
 import * as membersSearch from './migrations/0005_members_search_index.js';
+import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_invitations_mail': invitations,
   '0004_account_security': accountSecurity,
   '0005_members_search_index': membersSearch,
+  '0006_import_heartbeat': importHeartbeat,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

@@ -95,7 +95,9 @@ describe('kill -9 of a Roster process in the middle of a write, then a restart',
     expect(await auditedInvitations('allornothing')).toEqual([]);
     expect((await admin.query("select count(*)::int as n from outbox where to_address like 'allornothing%'")).rows[0].n).toBe(0);
     const imports = await listAll(witness.client, `${org.path}/imports`);
-    expect(imports.filter((i) => i.status === 'finished')).toEqual([]);
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ invitedRows: 0 });
+    expect(imports[0].status).not.toBe('finished');
     expect((await mailedOnce('allornothing')).size).toBe(0);
 
     // The restarted process imports the same file whole.
@@ -105,6 +107,10 @@ describe('kill -9 of a Roster process in the middle of a write, then a restart',
     const mailed = await mailedOnce('allornothing');
     expect(mailed.size).toBe(1500);
     expect([...mailed.values()].every((n) => n === 1)).toBe(true);
+
+    // Nobody runs the interrupted import any more: once its heartbeat is old, it shows failed, with nothing imported.
+    await waitUntil(async () => (await witness.client.get(`${org.path}/imports/${imports[0].id}`)).body.status === 'failed', 60_000, 'the interrupted import to show failed');
+    expect((await witness.client.get(`${org.path}/imports/${imports[0].id}`)).body).toMatchObject({ status: 'failed', invitedRows: 0, processedRows: 0 });
   });
 
   it('a skip-invalid CSV import killed between chunks keeps whole chunks, each invitation mailed once, its counts matching', { timeout: 180_000 }, async () => {
@@ -120,6 +126,7 @@ describe('kill -9 of a Roster process in the middle of a write, then a restart',
     expect(invitations.length).toBeGreaterThanOrEqual(1000);
     expect(imported.invitedRows).toBe(invitations.length);
     expect(imported.processedRows).toBe(invitations.length);
+    await waitUntil(async () => (await witness.client.get(`${org.path}/imports/${imported.id}`)).body.status === 'failed', 60_000, 'the interrupted import to show failed');
     expect((await auditedInvitations('chunked')).length).toBe(invitations.length);
     const mailed = await mailedOnce('chunked');
     expect(new Set(mailed.keys())).toEqual(new Set(invitations.map((i) => i.email)));
