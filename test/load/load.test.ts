@@ -181,7 +181,9 @@ member's last edit and role) and fails on any loss or any answer other than 2xx.
 - Date: ${date} UTC; ran ${seconds.toFixed(1)} s
 - Machine: ${machine}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')}
 - The machine is a shared virtual machine: the client, both processes, PostgreSQL and Redis share
-  its cores, and other work ran beside them, so latencies move from run to run.
+  its cores, and other work ran beside them, so latencies move from run to run; a load average far above
+  the number of cores means the figures say more about the machine than about Roster. What the test
+  holds to is the outcome: every answer a 2xx, every acknowledged write stored.
 
 Latency in milliseconds, from the client's side (the time to the whole answer):
 
