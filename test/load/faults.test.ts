@@ -17,7 +17,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
-import { killHard, rosterProcess, serve, type Running, type Serving } from '../support/processes.js';
+import { killHard, serve, startWorker, type Running, type Serving } from '../support/processes.js';
 import { startSmtpServer, waitUntil, type TestSmtp } from '../support/smtp.js';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster.js';
 import { addMember, inParallel, listAll, signIn, signUpOwner, startProcesses, type Organization } from './support/roster-pair.js';
@@ -44,7 +44,7 @@ describe('kill -9 of a Roster process in the middle of a write, then a restart',
     let databaseUrl: string;
     ({ processes, env, databaseUrl } = await startProcesses(cluster, 'roster_faults', 2, { SMTP_URL: smtp.url, MAIL_WORKER: 'false', MAIL_POLL_MS: '100' }));
     [victim, witness] = processes as [Serving, Serving];
-    worker = rosterProcess('worker', env);
+    worker = await startWorker(env);
     org = await signUpOwner(witness.client, 'faults');
     onVictim = await signIn(victim.url, 'faults-owner');
     admin = new pg.Client({ connectionString: databaseUrl });

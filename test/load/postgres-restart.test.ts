@@ -11,7 +11,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
-import { killHard, rosterProcess, type Running, type Serving } from '../support/processes.js';
+import { killHard, startWorker, type Running, type Serving } from '../support/processes.js';
 import { startSmtpServer, waitUntil, type TestSmtp } from '../support/smtp.js';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster.js';
 import { addMember, listAll, PASSWORD, signIn, signUpOwner, startProcesses, type Organization } from './support/roster-pair.js';
@@ -32,7 +32,7 @@ describe('PostgreSQL restarted while two Roster processes are under load', () =>
     let env: Record<string, string>;
     ({ processes, env, databaseUrl } = await startProcesses(cluster, 'roster_restart', 2, { SMTP_URL: smtp.url, MAIL_POLL_MS: '200' }));
     // The serve processes deliver mail too; the separate worker shows `roster worker` recovers as well.
-    worker = rosterProcess('worker', env);
+    worker = await startWorker(env);
     org = await signUpOwner(processes[0]!.client, 'restart');
   });
 

@@ -42,6 +42,14 @@ export async function serve(env: Record<string, string>, port?: number): Promise
   return { ...running, port: at, url, client: new Client(url) };
 }
 
+/** Starts `roster worker` and waits until it has applied the migrations and delivers. */
+export async function startWorker(env: Record<string, string>): Promise<Running> {
+  const running = rosterProcess('worker', env);
+  await waitUntil(() => running.output().includes('is delivering email') || !running.alive(), 60_000, 'roster worker to start');
+  if (!running.alive()) throw new Error(`roster worker exited: ${running.output()}`);
+  return running;
+}
+
 export async function killHard(running: Running): Promise<void> {
   if (running.alive()) running.child.kill('SIGKILL');
   await running.exited;
