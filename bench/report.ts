@@ -338,6 +338,8 @@ export function renderReport(run: Run): string {
 - Machine: ${machine()}
 - Only loopback addresses (127.0.0.1) are used; PostgreSQL is the local server the tests use
   (\`postgres://postgres@127.0.0.1:5432\`, a fresh database per benchmark, dropped afterwards).
+- Two processes under 200 concurrent clients, with latency per kind of request, are measured by
+  \`npm run test:load\` apart from these: [load-test.md](load-test.md), which \`npm run bench\` leaves alone.
 
 The machine is a shared two-core virtual machine: other engineers' test suites ran on it during this
 run (the load average of each part is given with it), so figures move from run to run, wall-clock

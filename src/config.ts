@@ -36,6 +36,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Prefix of every key Roster writes in Redis, so several instances can share one server. */
   redisKeyPrefix: string;
+  /** Whether `roster serve` delivers email itself; off, `roster worker` processes do it all. */
+  mailWorker: boolean;
   /** How often the outbox worker looks for due mail when nothing woke it. */
   mailPollMs: number;
   /** How long a worker holds the messages it claimed; a crashed worker's messages are taken over after it. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     authDelayMaxMs: int(env, 'AUTH_DELAY_MAX_MS', 2000),
     allowedOrigins: [...new Set([...origins({ PUBLIC_URL: publicUrl }, 'PUBLIC_URL'), ...origins(env, 'ALLOWED_ORIGINS')])],
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'roster:',
+    mailWorker: bool(env.MAIL_WORKER, true),
     mailPollMs: int(env, 'MAIL_POLL_MS', 500),
     mailLeaseMs: int(env, 'MAIL_LEASE_MS', 60_000),
   };

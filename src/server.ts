@@ -5,15 +5,16 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateDatabase } from './db/migrate.js';
 import { loggerOptions } from './http/logging.js';
 
 export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
   const database = openDatabase({ url: config.databaseUrl });
-  await migrateToLatest(database.db);
+  await migrateDatabase(database);
   const { app, services } = await buildApp({
     config,
     database,
+    mailWorker: config.mailWorker,
     logger: loggerOptions(config.logLevel),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -6,13 +6,13 @@
 import { pino } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateDatabase } from './db/migrate.js';
 import { createMailWorker } from './mail/setup.js';
 import { createServices } from './services/index.js';
 
 export async function startMailWorker(config: Config): Promise<{ id: string; close(): Promise<void> }> {
   const database = openDatabase({ url: config.databaseUrl });
-  await migrateToLatest(database.db);
+  await migrateDatabase(database);
   const log = pino({ level: config.logLevel });
   // The worker needs the services only to record bounces (seed 004), which change no one's access.
   const services = createServices(database.db, {

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { RosterError } from '../domain/errors.js';
 import { createMailboxService, type MailboxMessage } from '../services/mail.js';
 import { createPasswordPolicyService } from '../services/password-policy.js';
@@ -27,7 +27,7 @@ Run "roster <command> --help" for a command's options. Configuration comes from 
 variables (see README.md); a .env file in the working directory is read when present.`;
 
 const HELP: Record<string, string> = {
-  serve: `Usage: roster serve\n\nStarts Roster on HOST:PORT (default 127.0.0.1:3000) with the database in DATABASE_URL\n(default: SQLite under DATA_DIR). Migrations are applied before listening. The process also\ndelivers queued email: through SMTP_URL when set, else into the dev mailbox.`,
+  serve: `Usage: roster serve\n\nStarts Roster on HOST:PORT (default 127.0.0.1:3000) with the database in DATABASE_URL\n(default: SQLite under DATA_DIR). Migrations are applied before listening. The process also\ndelivers queued email (through SMTP_URL when set, else into the dev mailbox) unless\nMAIL_WORKER=false leaves that to "roster worker" processes.`,
   worker: `Usage: roster worker\n\nRuns only the outbox worker: delivers queued email through SMTP_URL (or marks it delivered\nto the dev mailbox when SMTP_URL is not set), retrying failures with backoff, until SIGINT or\nSIGTERM. On PostgreSQL several workers, and the ones inside "roster serve", share one outbox\nwithout sending a message twice. MAIL_POLL_MS and MAIL_LEASE_MS tune it (see README.md).`,
   mailbox: `Usage: roster mailbox [--to ADDRESS] [--limit N]\n\nPrints the most recent email of every organization, newest first: subject, recipient,\ndelivery status and the text body. With SMTP_URL unset this is the dev mailbox, where\ninvitation links are read during development.\n\n  --to ADDRESS   only messages to this address (any case)\n  --limit N      how many messages (default 20, at most 1000)`,
   migrate: `Usage: roster migrate\n\nApplies every pending migration to the database in DATABASE_URL (default: SQLite under\nDATA_DIR) and prints what it applied.`,
@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   const database = openDatabase({ url: config.databaseUrl });
   try {
     if (command === 'migrate') {
-      const { results } = await migrateToLatest(database.db);
+      const { results } = await migrateDatabase(database);
       const applied = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       return 0;
@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error(`--limit must be a whole number from 1 to 1000.\n\n${HELP.mailbox}`);
         return 1;
       }
-      await migrateToLatest(database.db);
+      await migrateDatabase(database);
       const messages = await createMailboxService(database.db, {}).recent({ to: values.to, limit });
       console.log(printMailbox(messages, config.smtpUrl !== null, values.to));
       return 0;
@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`--username and --email are required.\n\n${HELP['create-admin']}`);
       return 1;
     }
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
     const users = createUserService(database.db, createPasswordPolicyService(database.db, createPasswordHasher()), { signupEnabled: true });
     const { user, created } = await users.createSuperAdmin({
       username: values.username,

@@ -15,6 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The URL or SQLite path it was opened with. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -26,11 +28,16 @@ export interface DatabaseOptions {
 
 export function openDatabase({ url, poolSize = 10 }: DatabaseOptions): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // No limit on the wait for a pooled connection: under a burst requests queue rather than fail.
+    // A server that is down refuses connections at once, and that is answered 503 (unavailable.ts).
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
-    // An idle client that loses its connection must not crash the process; the pool replaces it.
+    // A client that loses its connection must not crash the process: idle, the pool reports it here
+    // and replaces it; checked out between queries (PostgreSQL restarting), the client itself would
+    // emit an unhandled 'error'. Its next query fails instead, and the pool discards it on release.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -40,5 +47,5 @@ export function openDatabase({ url, poolSize = 10 }: DatabaseOptions): DatabaseH
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }

@@ -2,12 +2,15 @@
  * @module Applies the migrations in order. They are listed here rather than read from disk so the
  * compiled server and the tests run exactly the same set.
  */
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationResultSet } from 'kysely';
+import type { DatabaseHandle } from './connect.js';
 import * as core from './migrations/0001_core.js';
 import * as permissions from './migrations/0002_permissions.js';
 import * as invitations from './migrations/0003_invitations_mail.js';
 import * as accountSecurity from './migrations/0004_account_security.js';
 import * as membersSearch from './migrations/0005_members_search_index.js';
+import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -15,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_invitations_mail': invitations,
   '0004_account_security': accountSecurity,
   '0005_members_search_index': membersSearch,
+  '0006_import_heartbeat': importHeartbeat,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';
@@ -27,6 +31,35 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
   const result = await migrator(db).migrateToLatest();
   if (result.error) throw result.error;
   return result;
+}
+
+/**
+ * Applies pending migrations when several processes may start at once (`roster serve`, `worker` and
+ * `migrate` all do it). On PostgreSQL Kysely's migrator holds an advisory lock: one process applies
+ * each migration in a transaction, the others wait and find nothing left. On SQLite that lock does
+ * nothing across processes, so the migrations run on a connection of their own inside one
+ * `BEGIN IMMEDIATE` transaction: a second process waits for the first, then finds nothing left, and
+ * a migration that fails leaves nothing behind.
+ */
+export async function migrateDatabase(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'url'>): Promise<MigrationResultSet> {
+  if (handle.dialect === 'postgres' || handle.url === ':memory:') return migrateToLatest(handle.db);
+  const connection = new SQLite(handle.url);
+  connection.pragma('busy_timeout = 120000');
+  connection.pragma('foreign_keys = ON');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: connection }) });
+  try {
+    connection.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await migrateToLatest(db);
+      connection.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (connection.inTransaction) connection.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** Whether every known migration has been applied: the readiness probe's second question. */

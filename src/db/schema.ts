@@ -250,6 +250,8 @@ export interface ImportsTable {
   created_by: string | null;
   created_at: string;
   finished_at: string | null;
+  /** Written every few seconds while the import runs; a running import without a recent one was interrupted. */
+  heartbeat_at: string | null;
 }
 
 export interface PasswordHistoryTable {

@@ -79,6 +79,7 @@ export const ERROR_CODES = {
   'media_type.unsupported': 415,
   'rate.limited': 429,
   'internal': 500,
+  'database.unavailable': 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

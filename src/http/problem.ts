@@ -4,12 +4,13 @@
  * nothing.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ERROR_CODES, RosterError, type ErrorCode } from '../domain/errors.js';
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
   409: 'Conflict', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
 export function sendProblem(
@@ -68,6 +69,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const known = fromFastify(error as FastifyError);
     if (known) return sendProblem(reply, known.code, known.detail, known.field, known.errors);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'the database is unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, 'database.unavailable', 'The database can not be reached just now; try again shortly');
+    }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, 'internal', 'Something went wrong on our side; it has been logged');
   });

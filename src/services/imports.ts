@@ -82,17 +82,30 @@ interface CheckedFile {
   problems: ImportProblem[];
 }
 
+/** How often a running import writes its heartbeat, and how old the last one may be before the import counts as interrupted. */
+export const IMPORT_HEARTBEAT_MS = 5_000;
+export const IMPORT_INTERRUPTED_AFTER_MS = 30_000;
+
+/**
+ * A running import whose heartbeat stopped was interrupted: its process died (a crash, kill -9)
+ * with the import's transaction open, or between two chunks. It shows as failed, finished when it
+ * was last seen alive, with the counts of what it had committed.
+ */
+function interrupted(row: Pick<ImportRow, 'status' | 'created_at' | 'heartbeat_at'>): boolean {
+  const lastSeen = row.heartbeat_at ?? row.created_at;
+  return row.status === 'running' && Date.parse(lastSeen) < Date.now() - IMPORT_INTERRUPTED_AFTER_MS;
+}
+
 const toImport = (row: Omit<ImportRow, 'problems'> & { problems?: string }): Import => ({
   id: row.id,
   mode: row.mode,
-  status: row.status,
+  ...(interrupted(row) ? { status: 'failed' as const, finishedAt: row.heartbeat_at ?? row.created_at } : { status: row.status, finishedAt: row.finished_at }),
   totalRows: row.total_rows,
   processedRows: row.processed_rows,
   invitedRows: row.invited_rows,
   skippedRows: row.skipped_rows,
   createdBy: row.created_by,
   createdAt: row.created_at,
-  finishedAt: row.finished_at,
   ...(row.problems === undefined ? {} : { problems: JSON.parse(row.problems) as ImportProblem[] }),
 });
 
@@ -294,9 +307,12 @@ export function createImportService(db: Db, mail: MailSettings) {
       const row: ImportRow = {
         id: newId(), organization_id: access.organizationId, mode: options.mode, status: 'running', total_rows: totalRows,
         processed_rows: invalidRows, invited_rows: 0, skipped_rows: invalidRows, problems: JSON.stringify(checked.problems),
-        created_by: access.actor.kind === 'api_key' ? null : access.actor.userId, created_at: now(), finished_at: null,
+        created_by: access.actor.kind === 'api_key' ? null : access.actor.userId, created_at: now(), finished_at: null, heartbeat_at: now(),
       };
       await insertImport(db, row);
+      // Outside the import's transactions, through another connection: shows the import is still alive.
+      const heartbeat = setInterval(() => void updateImport(db, access.organizationId, row.id, { heartbeat_at: now() }).catch(() => {}), IMPORT_HEARTBEAT_MS);
+      heartbeat.unref();
       try {
         if (options.mode === 'all_or_nothing') await importAll(access, checked, row);
         else await importValid(access, checked, row);
@@ -305,6 +321,7 @@ export function createImportService(db: Db, mail: MailSettings) {
         await updateImport(db, access.organizationId, row.id, { status: 'failed', finished_at: now(), problems: JSON.stringify(sortProblems([...checked.problems, ...late])) });
         throw error;
       } finally {
+        clearInterval(heartbeat);
         mail.wake();
       }
       return toImport((await findImport(db, access.organizationId, row.id))!);

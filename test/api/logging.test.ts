@@ -28,7 +28,8 @@ describe.each(DIALECTS)('the request log on %s', (dialect) => {
 
   beforeAll(async () => {
     const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-    server = await startRoster(dialect, {}, { logger: loggerOptions('info', stream) });
+    // Requests are logged one line each at debug (http/request-log.ts).
+    server = await startRoster(dialect, {}, { logger: loggerOptions('debug', stream) });
     owner = await signUp(server, `logan${dialect}`, 'Log Cabin');
   });
   afterAll(async () => { await server?.close(); });

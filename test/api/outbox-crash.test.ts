@@ -11,51 +11,17 @@
  * mail exactly once; the second kills it at an arbitrary moment and expects at-least-once with the
  * same Message-ID on any repeat.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { enqueueMail } from '../../src/mail/outbox.js';
 import { createTransport } from '../../src/mail/transport.js';
 import { createOutboxWorker } from '../../src/mail/worker.js';
-import { Client } from '../support/client.js';
+import type { Client } from '../support/client.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
+import { killHard, rosterProcess as roster, serve, type Running } from '../support/processes.js';
 import { PASSWORD } from '../support/server.js';
 import { startSmtpServer, waitUntil, type TestSmtp } from '../support/smtp.js';
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
-  });
-});
-
-interface Running { child: ChildProcess; exited: Promise<number | null>; output: () => string }
-
-function roster(command: 'serve' | 'worker', env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', command], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
-
-async function serve(env: Record<string, string>): Promise<Running & { client: Client }> {
-  const port = await freePort();
-  const running = roster('serve', { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-  await waitUntil(() => running.output().includes('Roster is running') || running.child.exitCode !== null, 60_000, 'roster serve to start');
-  if (running.child.exitCode !== null) throw new Error(`serve exited: ${running.output()}`);
-  return { ...running, client: new Client(`http://127.0.0.1:${port}`) };
-}
-
-async function killHard(running: Running): Promise<void> {
-  running.child.kill('SIGKILL');
-  await running.exited;
-}
 
 describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
   let testDb: TestDatabase;
@@ -74,7 +40,7 @@ describe.each(DIALECTS)('the outbox through crashes on %s', (dialect) => {
     env = { DATABASE_URL: testDb.url, SMTP_URL: smtp.url, MAIL_LEASE_MS: '1500', MAIL_POLL_MS: '100' };
   });
   afterAll(async () => {
-    for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) await killHard(c);
+    for (const c of children) await killHard(c);
     await database?.close();
     await smtp?.close();
     await testDb?.drop();

@@ -24,7 +24,7 @@ export const findImport = (db: Db, organizationId: string, id: string) =>
 /** Newest first, without the problem lists (which can be long); ids are time-ordered, so the id is the keyset. */
 export async function listImports(db: Db, organizationId: string, f: { before?: string; limit: number }) {
   let q = db.selectFrom('imports')
-    .select(['id', 'organization_id', 'mode', 'status', 'total_rows', 'processed_rows', 'invited_rows', 'skipped_rows', 'created_by', 'created_at', 'finished_at'])
+    .select(['id', 'organization_id', 'mode', 'status', 'total_rows', 'processed_rows', 'invited_rows', 'skipped_rows', 'created_by', 'created_at', 'finished_at', 'heartbeat_at'])
     .where('organization_id', '=', organizationId);
   if (f.before) q = q.where('id', '<', f.before);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
