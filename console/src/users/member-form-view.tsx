@@ -49,6 +49,7 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
     if (saveError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid input, .form-alert')?.focus();
   }, [saveError]);
 
+  // A refused password lists every rule it missed, one a line (`errors.lists`), as on the other password forms.
   const text = (name: TextFieldName) => ({
     name, value: values[name], error: errors.fields[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
@@ -139,7 +140,7 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
         <TextField label="User Name" autoComplete="off" required={member === null} readOnly={member !== null} {...text('username')}
           hint={member ? 'A user name can not be changed once saved.' : 'Used to sign in. It can not be changed once saved.'} />
         {canSetPassword ? (
-          <TextField label="New Password" type="password" autoComplete="new-password" required={!member} {...text('password')}
+          <TextField label="New Password" type="password" autoComplete="new-password" required={!member} {...text('password')} error={errors.lists.password}
             hint={member ? 'Only until the user first signs in; leave blank to keep it.' : undefined} />
         ) : null}
         <div className="field-row">
