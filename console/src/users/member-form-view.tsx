@@ -169,7 +169,11 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
       {partnerScopes.map(({ type, scope }) => (
         <ResourcePicker key={`${values.role}:${type}`} organizationId={organizationId} type={type} typeName={typeName(type)} scope={scope}
           selected={values.resources[type] ?? []} error={errors.fields.resources}
-          onChange={(ids) => setValues((v) => ({ ...v, resources: { ...v.resources, [type]: ids } }))} />
+          onChange={(ids) => {
+            // The refusal was about the missing partner: once one is picked it no longer applies.
+            (member ? update : add).reset();
+            setValues((v) => ({ ...v, resources: { ...v.resources, [type]: ids } }));
+          }} />
       ))}
       <fieldset className="groups" aria-describedby={errors.fields.groups ? 'groups-error' : undefined}>
         <legend>User Groups</legend>
