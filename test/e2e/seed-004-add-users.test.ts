@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type SignedUp } from '../support/server.js';
 import { startSmtpServer, waitUntil, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
 import { checkScreen } from './support/checks.js';
-import { expectNoBrowserErrors, PHONE, signInThroughConsole, startConsole, type ConsoleWorld } from './support/console.js';
+import { DESKTOP, expectNoBrowserErrors, PHONE, signInThroughConsole, startConsole, type ConsoleWorld } from './support/console.js';
 
 /** Fits the complexity the organization sets below: 12 characters, upper case, digit, symbol. */
 const WALT_PASSWORD = 'Harbor Tablet 2026!';
@@ -160,6 +160,14 @@ describe('seed 004: adding users in the console, with their invitation email ove
     // Resent once more, a second email: each click is one email.
     await details().getByRole('button', { name: 'Resend Invite' }).click();
     await mailTo('kim@example.com', /added you to Fluix Field Ops/, 2);
+
+    // On a phone the details replace the list, and Resend Invite is within reach without scrolling sideways.
+    // (fiona's own session, narrowed: signing in again would ask her to change the password the new policy outdated.)
+    await page.setViewportSize(PHONE);
+    await details().getByRole('button', { name: 'Resend Invite' }).scrollIntoViewIfNeeded();
+    await checkScreen(page, 'seed-004-resend-invite-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
 
     // Kim signs in from the email; the link works and Kim is in.
     const own = await world.open();
