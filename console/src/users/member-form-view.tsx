@@ -1,8 +1,10 @@
 /**
  * @module The User Details form itself: seed 002's fields in its order with seed 000's display
- * name and signature, the role, the User Groups check boxes and Save; for an existing user the user
- * name is read-only (seeds 000, 002) and Deactivate/Activate and Delete sit under the fields. An
- * error the API ties to a field (`body.email`) is shown under that field, which gets the focus.
+ * name and signature, the role (with "Select Partner" when the chosen role needs exactly one
+ * resource, seed 003, saved with the role), the User Groups check boxes and Save; for an existing
+ * user the user name is read-only (seeds 000, 002) and Deactivate/Activate and Delete sit under the
+ * fields, with Resend Invite while the user has never signed in (seed 004). An error the API ties to
+ * a field (`body.email`) is shown under that field, which gets the focus.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
@@ -10,8 +12,11 @@ import { formErrors, NO_ERRORS } from '../api/problem-fields';
 import type { Me } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { SelectField, TextAreaField, TextField } from '../components/field';
+import { pickableScopes } from '../invitations/invite-rules';
+import { useResourceTypes } from '../invitations/queries';
+import { ResourcePicker } from '../invitations/resource-picker';
 import { emptyForm, FORM_FIELDS, formFromMember, memberPatch, newMemberBody, type MemberFormValues, type TextFieldName } from './member-form';
-import { useAddMember, useDeleteMembers, useGroups, useRoles, useSetMemberStatus, useUpdateMember, type Member } from './queries';
+import { useAddMember, useDeleteMembers, useGroups, useResendMemberInvitation, useRoles, useSetMemberStatus, useUpdateMember, type Member } from './queries';
 import { isProtected } from './user-list';
 import type { UsersLocation } from './users-page';
 
@@ -32,6 +37,8 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
   const update = useUpdateMember(organizationId);
   const setStatus = useSetMemberStatus(organizationId);
   const remove = useDeleteMembers(organizationId);
+  const resend = useResendMemberInvitation(organizationId);
+  const resourceTypes = useResourceTypes(organizationId);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,9 +46,10 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
   const saveError = member ? update.error : add.error;
   const errors = saveError ? formErrors(saveError, FORM_FIELDS) : NO_ERRORS;
   useEffect(() => {
-    if (saveError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-alert')?.focus();
+    if (saveError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid input, .form-alert')?.focus();
   }, [saveError]);
 
+  // A refused password lists every rule it missed, one a line (`errors.lists`), as on the other password forms.
   const text = (name: TextFieldName) => ({
     name, value: values[name], error: errors.fields[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
@@ -85,6 +93,16 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
     });
   };
 
+  const resendInvite = () => {
+    if (!member) return;
+    onNotice(null);
+    setActionError(null);
+    resend.mutate(member.userId, {
+      onSuccess: () => onNotice(`The invitation email was sent again to ${member.email}.`),
+      onError: (error) => setActionError(error.message),
+    });
+  };
+
   const deleteMember = () => {
     if (!member) return;
     remove.mutate({ userIds: [member.userId] }, {
@@ -101,6 +119,19 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
   const roleOptions = (roles.data ?? []).filter((r) => r.key !== 'owner' || isOwner);
   const saving = add.isPending || update.isPending;
   const canSetPassword = !member || member.lastLoginAt === null;
+  // Seed 004: the invitation goes again only to "a user who never logged into his account".
+  const canResend = member !== null && member.lastLoginAt === null && member.status === 'active';
+  // A role that needs exactly one resource (seed 003's Partner) has it picked here when it is given,
+  // so role and partner are saved together; later changes of the partner are User Permissions'.
+  const chosenRole = roleOptions.find((r) => r.key === values.role);
+  const partnerScopes = chosenRole && (!member || values.role !== member.role) ? pickableScopes(chosenRole).filter((s) => s.scope === 'one') : [];
+  const typeName = (type: string) => resourceTypes.data?.find((t) => t.key === type)?.name ?? type;
+  const chooseRole = (key: string) => setValues((v) => {
+    const next = roleOptions.find((r) => r.key === key);
+    const types = new Set(next ? pickableScopes(next).filter((s) => s.scope === 'one').map((s) => s.type) : []);
+    // What the new role does not need is dropped, so nothing hidden is sent.
+    return { ...v, role: key, resources: Object.fromEntries(Object.entries(v.resources).filter(([t]) => types.has(t))) };
+  });
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="details-form">
@@ -109,7 +140,7 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
         <TextField label="User Name" autoComplete="off" required={member === null} readOnly={member !== null} {...text('username')}
           hint={member ? 'A user name can not be changed once saved.' : 'Used to sign in. It can not be changed once saved.'} />
         {canSetPassword ? (
-          <TextField label="New Password" type="password" autoComplete="new-password" required={!member} {...text('password')}
+          <TextField label="New Password" type="password" autoComplete="new-password" required={!member} {...text('password')} error={errors.lists.password}
             hint={member ? 'Only until the user first signs in; leave blank to keep it.' : undefined} />
         ) : null}
         <div className="field-row">
@@ -129,12 +160,21 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
         <TextAreaField label="Address" rows={2} {...text('address')} />
         <TextField label="Click To Dial" autoComplete="off" hint="A URL with [Field:Name] placeholders, e.g. https://dialer.example/call?phone=[Field:PhoneNumber]." {...text('clickToDial')} />
         <TextAreaField label="Signature" rows={2} hint="Closing line added to the user's emails." {...text('signature')} />
-        <SelectField label="Role" required disabled={isOwner} {...text('role')}
+        <SelectField label="Role" required disabled={isOwner} {...text('role')} onChange={(e) => chooseRole(e.target.value)}
           hint={isOwner ? 'The owner keeps this role until ownership is transferred.' : undefined}>
           {roles.isPending ? <option value={values.role}>{values.role}</option> : null}
           {roleOptions.map((r) => <option key={r.key} value={r.key}>{r.name}</option>)}
         </SelectField>
       </div>
+      {partnerScopes.map(({ type, scope }) => (
+        <ResourcePicker key={`${values.role}:${type}`} organizationId={organizationId} type={type} typeName={typeName(type)} scope={scope}
+          selected={values.resources[type] ?? []} error={errors.fields.resources}
+          onChange={(ids) => {
+            // The refusal was about the missing partner: once one is picked it no longer applies.
+            (member ? update : add).reset();
+            setValues((v) => ({ ...v, resources: { ...v.resources, [type]: ids } }));
+          }} />
+      ))}
       <fieldset className="groups" aria-describedby={errors.fields.groups ? 'groups-error' : undefined}>
         <legend>User Groups</legend>
         {groups.isPending ? <p className="muted">Loading groups…</p> : groups.isError ? <p className="field-error">Groups could not be loaded.</p>
@@ -158,7 +198,13 @@ export function MemberForm({ location, member, me, onNotice }: Props) {
             <button type="button" className="button button-danger-outline" onClick={() => setConfirmDelete(true)}>Delete user</button>
           </>
         ) : null}
+        {canResend ? (
+          <button type="button" className="button" onClick={resendInvite} disabled={resend.isPending} aria-describedby="resend-invite-hint">
+            {resend.isPending ? 'Sending…' : 'Resend Invite'}
+          </button>
+        ) : null}
       </div>
+      {canResend ? <p id="resend-invite-hint" className="field-hint">{member.username} has never signed in: Resend Invite emails the invitation again.</p> : null}
       {member ? (
         <ConfirmDialog open={confirmDelete} title={`Delete ${member.username}?`} confirmLabel="Delete" busy={remove.isPending} onConfirm={deleteMember} onCancel={() => setConfirmDelete(false)}>
           <p>{member.displayName} will be removed from this organization. This can not be undone; the history keeps their name.</p>

@@ -121,3 +121,13 @@ export function useUpdateMember(organizationId: string) {
     onSuccess: refresh,
   });
 }
+
+/** Seed 004's "Resend Invite": the welcome email again, for a user who never signed in. */
+export function useResendMemberInvitation(organizationId: string) {
+  const refresh = useRefreshMembers(organizationId);
+  return useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(api.POST('/api/v1/organizations/{organizationId}/members/{userId}/resend-invitation', { params: { path: { organizationId, userId } } })),
+    onSuccess: refresh,
+  });
+}

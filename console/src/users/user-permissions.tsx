@@ -41,7 +41,8 @@ function PermissionsPanel({ organizationId, member, onNotice }: { organizationId
   const failed = [catalog, grants, access, types].find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
   if (pending || !catalog.data || !grants.data || !access.data || !types.data) return <Loading label="Loading permissions…" />;
-  return <PermissionsForm organizationId={organizationId} member={member} catalog={catalog.data} onNotice={onNotice}
+  // A new role (saved in the form above) is another set of scopes: the form starts again from what is saved.
+  return <PermissionsForm key={member.role} organizationId={organizationId} member={member} catalog={catalog.data} onNotice={onNotice}
     saved={grants.data} effective={access.data.permissions} resourceTypes={types.data} scopes={access.data.resources} />;
 }
 
