@@ -3,30 +3,34 @@
  * Roster's emails link to (accept invitation, reset password); every other path sends them to
  * sign-in and back afterwards. A session with required actions sees only those until done.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useMe, useMyOrganizations, type Me } from './auth/session';
 import { ErrorState, Loading } from './components/states';
-import { AcceptInvitationPage } from './pages/accept-invitation';
-import { ForgotPasswordPage } from './pages/forgot-password';
-import { ImportPage } from './imports/import-page';
-import { InvitationsPage } from './invitations/invitations-page';
-import { InvitePage } from './invitations/invite-page';
-import { MailboxPage } from './mailbox/mailbox-page';
-import { GroupsPage } from './groups/groups-page';
 import { NotFoundPage } from './pages/not-found';
-import { MyOrganizationsPage } from './profile/my-organizations-page';
-import { ProfilePage } from './profile/profile-page';
 import { RequiredActionsPage } from './pages/required-actions';
-import { ResetPasswordPage } from './pages/reset-password';
-import { RolesPage } from './roles/roles-page';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { AppShell } from './shell/app-shell';
 import { organizationPath } from './shell/nav';
-import { AuditLogPage } from './audit/audit-log-page';
-import { isSettingsTab, SettingsPage } from './settings/settings-page';
+import { isSettingsTab } from './settings/tabs';
 import { UsersPage } from './users/users-page';
+
+// The Users page, where an admin lands, comes with the first script; every other page is fetched
+// when first opened, so the first rows do not wait for code they do not use (docs/console.md).
+const AcceptInvitationPage = lazy(() => import('./pages/accept-invitation').then((m) => ({ default: m.AcceptInvitationPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/forgot-password').then((m) => ({ default: m.ForgotPasswordPage })));
+const ImportPage = lazy(() => import('./imports/import-page').then((m) => ({ default: m.ImportPage })));
+const InvitationsPage = lazy(() => import('./invitations/invitations-page').then((m) => ({ default: m.InvitationsPage })));
+const InvitePage = lazy(() => import('./invitations/invite-page').then((m) => ({ default: m.InvitePage })));
+const MailboxPage = lazy(() => import('./mailbox/mailbox-page').then((m) => ({ default: m.MailboxPage })));
+const GroupsPage = lazy(() => import('./groups/groups-page').then((m) => ({ default: m.GroupsPage })));
+const MyOrganizationsPage = lazy(() => import('./profile/my-organizations-page').then((m) => ({ default: m.MyOrganizationsPage })));
+const ProfilePage = lazy(() => import('./profile/profile-page').then((m) => ({ default: m.ProfilePage })));
+const ResetPasswordPage = lazy(() => import('./pages/reset-password').then((m) => ({ default: m.ResetPasswordPage })));
+const RolesPage = lazy(() => import('./roles/roles-page').then((m) => ({ default: m.RolesPage })));
+const AuditLogPage = lazy(() => import('./audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const SettingsPage = lazy(() => import('./settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
   const me = useMe();
@@ -34,6 +38,7 @@ export function App() {
   if (me.isPending) return <main id="main" className="center"><Loading /></main>;
   if (me.isError) return <main id="main" className="center"><ErrorState error={me.error} onRetry={() => void me.refetch()} /></main>;
   return (
+    <Suspense fallback={<main id="main" className="center"><Loading /></main>}>
     <Switch>
       <Route path="/sign-in"><SignInPage /></Route>
       <Route path="/sign-up"><SignUpPage /></Route>
@@ -43,6 +48,7 @@ export function App() {
       <Route path="/reset-password/:token">{(p) => <ResetPasswordPage token={p.token} />}</Route>
       <Route>{me.data ? <SignedIn me={me.data} /> : <Redirect to={`/sign-in?next=${encodeURIComponent(location)}`} replace />}</Route>
     </Switch>
+    </Suspense>
   );
 }
 

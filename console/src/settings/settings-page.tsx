@@ -12,18 +12,10 @@ import { ApiKeysSettings } from './api-keys';
 import { OrganizationSettings } from './organization-settings';
 import { useMyPermissions } from './queries';
 import { SecuritySettings } from './security-settings';
+import { SETTINGS_TABS, type SettingsTab } from './tabs';
 import { TermsSettings } from './terms-settings';
 
-const TABS = [
-  { path: 'organization', label: 'Organization' },
-  { path: 'security', label: 'Security' },
-  { path: 'terms', label: 'Terms' },
-  { path: 'api-keys', label: 'API keys' },
-] as const;
-
-export type SettingsTab = (typeof TABS)[number]['path'];
-
-export const isSettingsTab = (tab: string): tab is SettingsTab => TABS.some((t) => t.path === tab);
+const TABS = SETTINGS_TABS;
 
 export function SettingsPage({ organizationId, tab, me }: { organizationId: string; tab: SettingsTab; me: Me }) {
   const organization = useOrganization(organizationId);

@@ -4,10 +4,11 @@
  * personal pages (My profile, My Organizations) belong to no organization: they show the one the
  * session works in, and no sections when there is none.
  */
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Me } from '../auth/session';
 import { useMyOrganizations } from '../auth/session';
+import { Loading } from '../components/states';
 import { organizationPath, SECTIONS } from './nav';
 import { ProfileMenu } from './profile-menu';
 
@@ -36,7 +37,8 @@ export function AppShell({ me, organizationId, children }: { me: Me; organizatio
           })}
         </ul>
       </nav> : null}
-      <main className="content" id="main" tabIndex={-1}>{children}</main>
+      {/* A page fetched on first use (app.tsx) loads inside the shell, which stays in place. */}
+      <main className="content" id="main" tabIndex={-1}><Suspense fallback={<Loading />}>{children}</Suspense></main>
     </div>
   );
 }
