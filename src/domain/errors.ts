@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   'member.deletion_disabled': 409,
   'member.transfer_target_inactive': 409,
   'member.cannot_act_on_self': 409,
+  'precondition.failed': 412,
   'role.not_found': 404,
   'role.key_taken': 409,
   'role.builtin_immutable': 409,

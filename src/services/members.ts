@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
+import { entityTag, ifMatchAllows } from '../domain/entity-tag.js';
 import { assertCanGrantRole, assertNotOwner } from '../domain/member-rules.js';
 import { notHeld } from '../domain/permissions.js';
 import { communicationName, effectiveDisplayName } from '../domain/profile.js';
@@ -14,7 +15,7 @@ import type { Member, MemberStatus, Page } from '../domain/types.js';
 import { emailKey } from '../domain/username.js';
 import { now } from '../db/ids.js';
 import {
-  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, toMember, updateMembers, type MemberTarget,
+  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, lockMember, toMember, updateMembers, type MemberTarget,
 } from '../db/queries/members.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
 import { findRole } from '../db/queries/roles.js';
@@ -67,6 +68,20 @@ async function loadMember(db: Db, organizationId: string, userId: string) {
   return row;
 }
 
+/**
+ * Refuses a write aimed at a member as the client last read them when they have changed since
+ * (`ifMatch`, the request's If-Match header, against the tag of the member as GET shows them). The
+ * member is locked first, so the state compared is the state written over: of two writes sent with
+ * the same tag, the second sees the first one's change and is refused.
+ */
+async function assertUnchanged(db: Db, organizationId: string, userId: string, ifMatch: string | undefined): Promise<void> {
+  if (ifMatch === undefined) return;
+  if (!(await lockMember(db, organizationId, userId))) throw new RosterError('member.not_found', 'No such member in this organization');
+  if (!ifMatchAllows(ifMatch, entityTag(toMember(await loadMember(db, organizationId, userId))))) {
+    throw new RosterError('precondition.failed', 'The member changed since you read them: read them again, then make your change', 'headers.if-match');
+  }
+}
+
 async function existingRole(db: Db, organizationId: string, key: string): Promise<string[]> {
   if (!(await findRole(db, organizationId, key))) throw new RosterError('role.not_found', `No role "${key}" in this organization`, 'body.role');
   return rolePermissions(db, organizationId, key);
@@ -111,9 +126,10 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
     };
   }
 
-  async function setStatus(access: Access, userId: string, status: MemberStatus): Promise<Member> {
+  async function setStatus(access: Access, userId: string, status: MemberStatus, ifMatch?: string): Promise<Member> {
     requirePermission(access, 'members.deactivate');
     return cache.change(access.organizationId, async (trx) => {
+      await assertUnchanged(trx, access.organizationId, userId, ifMatch);
       const m = await loadMember(trx, access.organizationId, userId);
       if (status === 'inactive') {
         assertNotOwner(m, 'deactivate');
@@ -199,7 +215,8 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       return member;
     },
 
-    async update(access: Access, userId: string, patch: MemberPatch): Promise<Member> {
+    /** `ifMatch`: the request's If-Match header; the edit is refused if the member changed since. */
+    async update(access: Access, userId: string, patch: MemberPatch, ifMatch?: string): Promise<Member> {
       const { role, password, username, groups, permissions, resources, ...profile } = patch;
       const changesProfile = Object.keys(profile).length > 0 || password !== undefined;
       if (changesProfile) requirePermission(access, 'members.update');
@@ -207,6 +224,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       // Roles, user-specific permissions and resource grants all decide what the member may do.
       if (role !== undefined || permissions !== undefined || resources !== undefined) requirePermission(access, 'roles.assign');
       return cache.change(access.organizationId, async (trx) => {
+        await assertUnchanged(trx, access.organizationId, userId, ifMatch);
         const m = await loadMember(trx, access.organizationId, userId);
         if (username !== undefined && username !== m.username) {
           throw new RosterError('user.username_immutable', 'A username can not be changed once saved', 'body.username');
@@ -277,21 +295,23 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       return sent;
     },
 
-    deactivate: (access: Access, userId: string) => setStatus(access, userId, 'inactive'),
-    activate: (access: Access, userId: string) => setStatus(access, userId, 'active'),
+    deactivate: (access: Access, userId: string, ifMatch?: string) => setStatus(access, userId, 'inactive', ifMatch),
+    activate: (access: Access, userId: string, ifMatch?: string) => setStatus(access, userId, 'active', ifMatch),
 
-    async remove(access: Access, userId: string): Promise<void> {
-      await this.bulk(access, 'delete', { userIds: [userId] });
+    async remove(access: Access, userId: string, ifMatch?: string): Promise<void> {
+      await this.bulk(access, 'delete', { userIds: [userId] }, ifMatch);
     },
 
     /**
      * Deactivates, activates or deletes the selected members, or all of them (seed 003's header
      * check box), all or nothing. "All" leaves out the owner and the actor, who can not be among them.
+     * `ifMatch` is for one member named alone (DELETE of one member with If-Match).
      */
-    async bulk(access: Access, action: BulkAction, selection: { userIds?: string[]; all?: boolean }): Promise<{ affected: number }> {
+    async bulk(access: Access, action: BulkAction, selection: { userIds?: string[]; all?: boolean }, ifMatch?: string): Promise<{ affected: number }> {
       requirePermission(access, action === 'delete' ? 'members.delete' : 'members.deactivate');
       if (!selection.all && !selection.userIds) throw new RosterError('request.invalid', 'Name the members in userIds, or set all', 'body.userIds');
       return cache.change(access.organizationId, async (trx) => {
+        if (ifMatch !== undefined && selection.userIds?.length === 1) await assertUnchanged(trx, access.organizationId, selection.userIds[0]!, ifMatch);
         if (action === 'delete') {
           const org = await findOrganization(trx, access.organizationId);
           if (!org || !toOrganization(org).settings.allowMemberDeletion) {
