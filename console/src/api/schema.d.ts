@@ -3311,7 +3311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One member */
+        /** One member, with its ETag */
         get: {
             parameters: {
                 query?: never;
@@ -3433,7 +3433,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3497,6 +3500,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3513,7 +3525,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3651,6 +3666,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3676,7 +3700,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3770,6 +3797,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4037,7 +4073,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4131,6 +4170,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
