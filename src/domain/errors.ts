@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   'invitation.not_found': 404,
   'invitation.expired': 410,
   'invitation.not_pending': 409,
+  'invitation.already_pending': 409,
   'invitation.wrong_account': 403,
   'invitation.sign_in_required': 409,
   'invitation.resend_not_allowed': 409,

@@ -5,31 +5,11 @@
  * processes would have. PostgreSQL only — this is about how processes share it — and without
  * PostgreSQL these tests fail rather than skip.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import type { App } from '../../src/http/types.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startInstance, type Instance } from '../support/processes.js';
 import { PASSWORD } from '../support/server.js';
-
-interface Instance {
-  app: App;
-  database: DatabaseHandle;
-  url: string;
-}
-
-async function startInstance(databaseUrl: string): Promise<Instance> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
-  const database = openDatabase({ url: config.databaseUrl, poolSize: 5 });
-  await migrateToLatest(database.db);
-  const { app } = await buildApp({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, database, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
-}
 
 /** How long the cache trusts an entry while it can not hear other processes (access-cache.ts). */
 const UNTRUSTED_TTL_MS = 500;
@@ -62,10 +42,7 @@ describe('access cache across processes on PostgreSQL', () => {
     expect((await ownerOn1.post(`${org}/roles`, { key: 'agent', name: 'Agent', permissions: ['members.read', 'members.invite'] })).status).toBe(201);
   });
   afterAll(async () => {
-    for (const instance of [one, two]) {
-      await instance?.app.close();
-      await instance?.database.close();
-    }
+    for (const instance of [one, two]) await instance?.close();
     await testDb?.drop();
   });
 
