@@ -48,6 +48,11 @@ export class Client {
     return new Client(this.baseUrl);
   }
 
+  /** Carries a cookie obtained elsewhere, e.g. a session another client signed in. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   cookieNames(): string[] {
     return [...this.cookies.keys()];
   }
