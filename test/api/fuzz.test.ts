@@ -18,7 +18,7 @@ import { ERROR_CODES } from '../../src/domain/errors.js';
 import { TEMPLATES } from '../../src/domain/templates.js';
 import { DIALECTS } from '../support/databases.js';
 import {
-  exampleOf, fillPath, queryString, realPathValues, SchemaOracle, storedRows, unique, type Hints, type Operation, type Parameter,
+  exampleOf, fillPath, queryString, realPathValues, SchemaOracle, storedRows, UNDESCRIBED_BODIES, unique, type Hints, type Operation, type Parameter,
 } from '../support/openapi.js';
 import { ROUTE_DOCUMENT, ROUTES } from '../support/routes.js';
 import { hostileValue, INJECTIONS, mutate, mutation, ODD_UNICODE, shapedLike } from '../support/schema-arbitraries.js';
@@ -151,6 +151,22 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect) => {
       && operation.headerParams.every(header)
       && (operation.body ? r.body !== undefined && oracle.validBody(operation.body, r.body) : true);
   }
+
+  it.each(ROUTES.filter((op) => op.queryParams.length === 0).map((op) => op.id))(
+    '%s, which takes no query parameters, refuses one with 400 request.unknown_field naming it (found by fuzzing)', async (id) => {
+      const operation = byId.get(id)!;
+      // Requests are validated before anyone is asked who they are: well-formed ids that name nothing do.
+      const values = Object.fromEntries(operation.pathParams.map((p) => [p.name, String(exampleOf(oracle, p.schema, `${id} {${p.name}}`))]));
+      const upload = UNDESCRIBED_BODIES[id]?.();
+      const body = upload?.text ?? (operation.body ? JSON.stringify(exampleOf(oracle, operation.body, id, { hints: hints() })) : undefined);
+      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': upload?.contentType ?? 'application/json' };
+      const before = await storedRows(server.database);
+      const res = await fetch(`${server.url}${fillPath(operation.path, values)}?probe=1`, { method: operation.method, headers, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'request.unknown_field', field: 'query.probe' });
+      expect(await storedRows(server.database)).toEqual(before);
+    },
+  );
 
   it.each(ORDERED.map((op) => op.id))('%s: never a 5xx, refusals are problem+json, and a refused request stores nothing', async (id) => {
     const operation = byId.get(id)!;
