@@ -7,7 +7,6 @@
 import type { Kysely } from 'kysely';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
-import { entityTag, ifMatchAllows } from '../domain/entity-tag.js';
 import { assertCanGrantRole, assertNotOwner } from '../domain/member-rules.js';
 import { notHeld } from '../domain/permissions.js';
 import { communicationName, effectiveDisplayName } from '../domain/profile.js';
@@ -34,6 +33,7 @@ import { senderOf, type MailSettings } from './mail.js';
 import { buildUserRow, type NewUserInput } from './new-user.js';
 import type { PasswordPolicyService } from './password-policy.js';
 import { draftPasswordReset } from './password-resets.js';
+import { assertUnchanged } from './preconditions.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
 
 type Db = Kysely<Database>;
@@ -68,19 +68,13 @@ async function loadMember(db: Db, organizationId: string, userId: string) {
   return row;
 }
 
-/**
- * Refuses a write aimed at a member as the client last read them when they have changed since
- * (`ifMatch`, the request's If-Match header, against the tag of the member as GET shows them). The
- * member is locked first, so the state compared is the state written over: of two writes sent with
- * the same tag, the second sees the first one's change and is refused.
- */
-async function assertUnchanged(db: Db, organizationId: string, userId: string, ifMatch: string | undefined): Promise<void> {
-  if (ifMatch === undefined) return;
-  if (!(await lockMember(db, organizationId, userId))) throw new RosterError('member.not_found', 'No such member in this organization');
-  if (!ifMatchAllows(ifMatch, entityTag(toMember(await loadMember(db, organizationId, userId))))) {
-    throw new RosterError('precondition.failed', 'The member changed since you read them: read them again, then make your change', 'headers.if-match');
-  }
-}
+/** Refuses a write aimed at a member who changed since the client read them (`ifMatch`: the If-Match header). */
+const assertMemberUnchanged = (db: Db, organizationId: string, userId: string, ifMatch: string | undefined) => assertUnchanged(ifMatch, {
+  lock: () => lockMember(db, organizationId, userId),
+  current: async () => toMember(await loadMember(db, organizationId, userId)),
+  missing: () => new RosterError('member.not_found', 'No such member in this organization'),
+  noun: 'member',
+});
 
 async function existingRole(db: Db, organizationId: string, key: string): Promise<string[]> {
   if (!(await findRole(db, organizationId, key))) throw new RosterError('role.not_found', `No role "${key}" in this organization`, 'body.role');
@@ -129,7 +123,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
   async function setStatus(access: Access, userId: string, status: MemberStatus, ifMatch?: string): Promise<Member> {
     requirePermission(access, 'members.deactivate');
     return cache.change(access.organizationId, async (trx) => {
-      await assertUnchanged(trx, access.organizationId, userId, ifMatch);
+      await assertMemberUnchanged(trx, access.organizationId, userId, ifMatch);
       const m = await loadMember(trx, access.organizationId, userId);
       if (status === 'inactive') {
         assertNotOwner(m, 'deactivate');
@@ -224,7 +218,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       // Roles, user-specific permissions and resource grants all decide what the member may do.
       if (role !== undefined || permissions !== undefined || resources !== undefined) requirePermission(access, 'roles.assign');
       return cache.change(access.organizationId, async (trx) => {
-        await assertUnchanged(trx, access.organizationId, userId, ifMatch);
+        await assertMemberUnchanged(trx, access.organizationId, userId, ifMatch);
         const m = await loadMember(trx, access.organizationId, userId);
         if (username !== undefined && username !== m.username) {
           throw new RosterError('user.username_immutable', 'A username can not be changed once saved', 'body.username');
@@ -311,7 +305,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       requirePermission(access, action === 'delete' ? 'members.delete' : 'members.deactivate');
       if (!selection.all && !selection.userIds) throw new RosterError('request.invalid', 'Name the members in userIds, or set all', 'body.userIds');
       return cache.change(access.organizationId, async (trx) => {
-        if (ifMatch !== undefined && selection.userIds?.length === 1) await assertUnchanged(trx, access.organizationId, selection.userIds[0]!, ifMatch);
+        if (ifMatch !== undefined && selection.userIds?.length === 1) await assertMemberUnchanged(trx, access.organizationId, selection.userIds[0]!, ifMatch);
         if (action === 'delete') {
           const org = await findOrganization(trx, access.organizationId);
           if (!org || !toOrganization(org).settings.allowMemberDeletion) {

@@ -3434,7 +3434,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
                     "if-match"?: string;
                 };
                 path: {
@@ -3526,7 +3526,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
                     "if-match"?: string;
                 };
                 path: {
@@ -3701,7 +3701,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
                     "if-match"?: string;
                 };
                 path: {
@@ -4074,7 +4074,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since */
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
                     "if-match"?: string;
                 };
                 path: {
@@ -4524,7 +4524,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One role */
+        /** One role, with its ETag */
         get: {
             parameters: {
                 query?: never;
@@ -4624,7 +4624,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4687,6 +4690,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4703,7 +4715,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4787,6 +4802,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5024,7 +5048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One group (members.read) */
+        /** One group, with its ETag (members.read) */
         get: {
             parameters: {
                 query?: never;
@@ -5122,7 +5146,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -5186,6 +5213,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5202,7 +5238,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -5282,6 +5321,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -2,28 +2,14 @@
  * @module Members of an organization (the console's Users page): list and search, add directly,
  * edit, deactivate and activate, delete, bulk actions.
  */
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { entityTag, IF_MATCH_PATTERN } from '../../domain/entity-tag.js';
-import type { Member as MemberOut } from '../../domain/types.js';
 import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { ConditionalHeaders, conditionalResponses, withTag } from '../schemas/conditional.js';
 import { RoleKey } from '../schemas/organization.js';
 import { Member, NewUser, Password, ProfilePatch } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
 
 const MemberParams = Type.Object({ organizationId: Id, userId: Id }, Strict);
-
-/** Optimistic concurrency: a write sent with the ETag of the member as last read is refused (412) if they changed since. */
-const Conditional = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 2000, pattern: IF_MATCH_PATTERN, description: 'The ETag of the member as last read (or *): the write is refused with 412 precondition.failed if the member changed since' })),
-});
-const conditionalResponses = { ...problemResponses, 412: Type.Ref('Problem') };
-
-/** Answers with a member and its ETag, which a later write sends back in If-Match. */
-function withTag(reply: FastifyReply, member: MemberOut): MemberOut {
-  reply.header('etag', entityTag(member));
-  return member;
-}
 
 const ListQuery = Type.Object({
   ...PageQuery,
@@ -80,18 +66,18 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   }, async (request, reply) => withTag(reply, await services.members.get(await auth.access(request, request.params.organizationId), request.params.userId)));
 
   app.patch(`${base}/:userId`, {
-    schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, headers: Conditional, body: PatchBody, response: { 200: Member, ...conditionalResponses } },
+    schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, headers: ConditionalHeaders, body: PatchBody, response: { 200: Member, ...conditionalResponses } },
   }, async (request, reply) => withTag(reply, await services.members.update(await auth.access(request, request.params.organizationId), request.params.userId, request.body, request.headers['if-match'])));
 
   app.delete(`${base}/:userId`, {
-    schema: { tags: ['members'], summary: 'Delete a member, when the organization allows deletion (members.delete)', params: MemberParams, headers: Conditional, response: { 204: Type.Null(), ...conditionalResponses } },
+    schema: { tags: ['members'], summary: 'Delete a member, when the organization allows deletion (members.delete)', params: MemberParams, headers: ConditionalHeaders, response: { 204: Type.Null(), ...conditionalResponses } },
   }, async (request, reply) => {
     await services.members.remove(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match']);
     return reply.status(204).send(null);
   });
 
   app.post(`${base}/:userId/deactivate`, {
-    schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, headers: Conditional, response: { 200: Member, ...conditionalResponses } },
+    schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, headers: ConditionalHeaders, response: { 200: Member, ...conditionalResponses } },
   }, async (request, reply) => withTag(reply, await services.members.deactivate(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match'])));
 
   app.post(`${base}/:userId/resend-invitation`, {
@@ -109,6 +95,6 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   }, async (request, reply) => reply.status(202).send(await services.members.startPasswordReset(await auth.access(request, request.params.organizationId), request.params.userId)));
 
   app.post(`${base}/:userId/activate`, {
-    schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, headers: Conditional, response: { 200: Member, ...conditionalResponses } },
+    schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, headers: ConditionalHeaders, response: { 200: Member, ...conditionalResponses } },
   }, async (request, reply) => withTag(reply, await services.members.activate(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match'])));
 }

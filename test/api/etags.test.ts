@@ -1,7 +1,8 @@
 /**
- * Optimistic concurrency on members: GET gives an ETag, and a write sent with `If-Match` is refused
- * with 412 when the member changed since, so two admins editing the same person never silently
- * overwrite each other. The check and the write are one transaction, on every database.
+ * Optimistic concurrency on members, roles and groups: GET gives an ETag, and a write sent with
+ * `If-Match` is refused with 412 when the thing changed since, so two admins editing the same person,
+ * role or group never silently overwrite each other. The check and the write are one transaction,
+ * on every database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
@@ -138,6 +139,70 @@ describe.each(DIALECTS)('member ETags and If-Match on %s', (dialect) => {
       const stored = await owner.client.get(memberPath(userId));
       expect(stored.body.firstName).toBe(winner.body.firstName);
       expect(stored.headers.get('etag')).toBe(winner.headers.get('etag'));
+    }
+  });
+});
+
+describe.each(DIALECTS)('role and group ETags and If-Match on %s', (dialect) => {
+  let server: TestServer;
+  let owner: SignedUp;
+  let n = 0;
+  beforeAll(async () => {
+    server = await startRoster(dialect);
+    owner = await signUp(server, `etag-catalog-${dialect}`);
+  });
+  afterAll(async () => { await server?.close(); });
+
+  const org = () => `/api/v1/organizations/${owner.organization.id}`;
+  /** A new role or group, by the path that names it. */
+  const things = {
+    role: async () => {
+      const key = `etag-role-${++n}`;
+      expect((await owner.client.post(`${org()}/roles`, { key, name: `Role ${n}`, permissions: ['members.read'] })).status).toBe(201);
+      return `${org()}/roles/${key}`;
+    },
+    group: async () => {
+      const res = await owner.client.post(`${org()}/groups`, { name: `Group ${++n}`, permissions: ['members.read'] });
+      expect(res.status).toBe(201);
+      return `${org()}/groups/${res.body.id}`;
+    },
+  };
+
+  async function tagOf(path: string): Promise<string> {
+    const res = await owner.client.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    return res.headers.get('etag')!;
+  }
+
+  it.each(Object.keys(things) as Array<keyof typeof things>)('a %s edited since it was read refuses an edit or a deletion with the old ETag, and takes them with the new one', async (kind) => {
+    const path = await things[kind]();
+    const stale = await tagOf(path);
+    expect((await owner.client.patch(path, { description: 'first' })).status).toBe(200);
+    const before = await storedRows(server.database);
+    const refused = await owner.client.request('PATCH', path, { description: 'second' }, { 'if-match': stale });
+    expect(refused.status).toBe(412);
+    expect(refused.body).toMatchObject({ code: 'precondition.failed', field: 'headers.if-match' });
+    expect((await owner.client.request('DELETE', path, undefined, { 'if-match': stale })).status).toBe(412);
+    expect(await storedRows(server.database)).toEqual(before);
+
+    const edited = await owner.client.request('PATCH', path, { description: 'third' }, { 'if-match': await tagOf(path) });
+    expect(edited.status).toBe(200);
+    expect(edited.body.description).toBe('third');
+    expect(edited.headers.get('etag')).toBe(await tagOf(path));
+    expect((await owner.client.request('DELETE', path, undefined, { 'if-match': edited.headers.get('etag')! })).status).toBe(204);
+    expect((await owner.client.get(path)).status).toBe(404);
+  });
+
+  it.each(Object.keys(things) as Array<keyof typeof things>)('of concurrent edits of a %s sent with the same ETag exactly one wins', async (kind) => {
+    for (let round = 0; round < 4; round++) {
+      const path = await things[kind]();
+      const tag = await tagOf(path);
+      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) =>
+        owner.client.request('PATCH', path, { description: `racer ${round}.${i}` }, { 'if-match': tag })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 412, 412, 412, 412]);
+      const winner = answers.find((a) => a.status === 200)!;
+      expect((await owner.client.get(path)).body.description).toBe(winner.body.description);
     }
   });
 });
