@@ -237,7 +237,7 @@ export function createInvitationService(db: Db, passwords: PasswordPolicyService
         const pending = new Map((await findPendingByEmails(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
         const seen = new Set<string>();
         const results: Array<{ email: string; status: InvitationOutcome; invitationId?: string; reason?: string }> = [];
-        const fresh: InvitationDraft[] = [];
+        const fresh: Array<{ draft: InvitationDraft; result: (typeof results)[number] }> = [];
         const mails: OutgoingMail[] = [];
         const audits: AuditEntry[] = [];
         for (const address of addresses) {
@@ -249,26 +249,25 @@ export function createInvitationService(db: Db, passwords: PasswordPolicyService
           const existing = pending.get(key);
           // A second invitation to a pending address refreshes it: new link, new expiry, new terms.
           const draft = draftInvitation(batch, terms, address, existing);
-          results.push({ email: address, status: existing ? 'refreshed' : 'invited', invitationId: draft.row.id });
+          const result = { email: address, status: existing ? 'refreshed' as const : 'invited' as const, invitationId: draft.row.id };
+          results.push(result);
           if (!existing || !draft.changes) {
-            fresh.push(draft);
+            fresh.push({ draft, result });
             continue;
           }
           await updateInvitation(trx, access.organizationId, existing.id, draft.changes);
           mails.push(draft.mail);
           audits.push(draft.audit);
         }
-        const inserted = await insertInvitationsUnlessPending(trx, fresh.map((d) => d.row));
-        for (const draft of fresh) {
+        const inserted = await insertInvitationsUnlessPending(trx, fresh.map(({ draft }) => draft.row));
+        for (const { draft, result } of fresh) {
           if (inserted.has(draft.row.id)) {
             mails.push(draft.mail);
             audits.push(draft.audit);
             continue;
           }
           // Invited by another request at the same moment: its invitation and email stand, this one sends nothing.
-          const result = results.find((r) => r.invitationId === draft.row.id)!;
-          delete result.invitationId;
-          Object.assign(result, { status: 'duplicate', reason: 'invited by another request at the same moment' });
+          results[results.indexOf(result)] = { email: result.email, status: 'duplicate', reason: 'invited by another request at the same moment' };
         }
         await enqueueMail(trx, ...mails);
         await record(trx, access.actor, ...audits);
