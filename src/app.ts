@@ -15,6 +15,7 @@ import { createAuth } from './http/auth.js';
 import { registerConsole } from './http/console.js';
 import { frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { registerCrossOriginCheck } from './http/cross-origin.js';
+import { registerClosedQueries } from './http/closed-query.js';
 import { registerEvenTiming } from './http/even-timing.js';
 import { registerAuthRateLimit } from './http/rate-limit.js';
 import { registerRequestLog } from './http/request-log.js';
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   await registerAuthRateLimit(app, { perMinute: config.authRateLimit, redis, redisKeyPrefix: config.redisKeyPrefix });
   registerEvenTiming(app);
   registerRequestLog(app);
+  registerClosedQueries(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -21,6 +21,8 @@ const UNIQUE: readonly UniqueRule[] = [
   { constraint: 'users_email_key_key', columns: 'users.email_key', code: 'user.email_taken', detail: 'A user with that email already exists', field: 'body.email' },
   { constraint: 'roles_org_key_unique', columns: 'roles.organization_id, roles.key', code: 'role.key_taken', detail: 'A role with that key exists', field: 'body.key' },
   { constraint: 'members_pk', columns: 'members.organization_id, members.user_id', code: 'member.already_member', detail: 'Already a member', field: 'body' },
+  // A CSV import racing an invitation of the same address (plain invitations skip the address instead).
+  { constraint: 'invitations_pending_unique', columns: 'invitations.organization_id, invitations.email_key', code: 'invitation.already_pending', detail: 'That address was invited at the same moment by another request; try again to send it a new link', field: 'body' },
   { constraint: 'groups_org_name_unique', columns: 'groups.organization_id, groups.name_key', code: 'group.name_taken', detail: 'A group with that name exists', field: 'body.name' },
 ];
 

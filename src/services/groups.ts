@@ -14,7 +14,7 @@ import { effectiveDisplayName } from '../domain/profile.js';
 import type { Group, Member, MemberGroup, MemberStatus, Page } from '../domain/types.js';
 import { newId, now } from '../db/ids.js';
 import {
-  addMemberToGroups, countGroupMembers, deleteGroup, findGroup, findGroupByNameKey, findGroupsByIds, groupsOfMembers, insertGroup, listGroups,
+  addMemberToGroups, countGroupMembers, deleteGroup, findGroup, findGroupByNameKey, findGroupsByIds, groupsOfMembers, insertGroup, listGroups, lockGroup,
   removeMemberFromGroups, toGroup, updateGroup,
 } from '../db/queries/groups.js';
 import { findMembersByIds, listMembers, toMember, type MemberTarget } from '../db/queries/members.js';
@@ -23,6 +23,7 @@ import type { AccessCache } from './access-cache.js';
 import { requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
 import { assertKnownPermissions } from './catalog.js';
+import { assertUnchanged } from './preconditions.js';
 
 type Db = Kysely<Database>;
 
@@ -51,6 +52,19 @@ async function loadGroup(db: Db, organizationId: string, groupId: string): Promi
   if (!row) throw new RosterError('group.not_found', 'No such group in this organization');
   return row;
 }
+
+/** A group as the API shows it, with its member count. */
+async function withCount(trx: Db, organizationId: string, row: GroupRow): Promise<Group> {
+  return toGroup(row, (await countGroupMembers(trx, organizationId, [row.id])).get(row.id) ?? 0);
+}
+
+/** Refuses a write aimed at a group that changed since the client read it (`ifMatch`: the If-Match header). */
+const assertGroupUnchanged = (db: Db, organizationId: string, groupId: string, ifMatch: string | undefined) => assertUnchanged(ifMatch, {
+  lock: () => lockGroup(db, organizationId, groupId),
+  current: async () => withCount(db, organizationId, await loadGroup(db, organizationId, groupId)),
+  missing: () => new RosterError('group.not_found', 'No such group in this organization'),
+  noun: 'group',
+});
 
 async function assertNameFree(db: Db, organizationId: string, nameKey: string): Promise<void> {
   if (await findGroupByNameKey(db, organizationId, nameKey)) throw new RosterError('group.name_taken', 'A group with that name exists', 'body.name');
@@ -124,10 +138,6 @@ export async function replaceMemberGroups(trx: Db, access: Access, member: Group
 }
 
 export function createGroupService(db: Db, cache: AccessCache) {
-  async function withCount(trx: Db, organizationId: string, row: GroupRow): Promise<Group> {
-    return toGroup(row, (await countGroupMembers(trx, organizationId, [row.id])).get(row.id) ?? 0);
-  }
-
   /** A member of the organization, for putting in a group or taking out of one. */
   async function loadTarget(trx: Db, organizationId: string, userId: string): Promise<MemberTarget> {
     const [member] = await findMembersByIds(trx, organizationId, [userId]);
@@ -169,10 +179,11 @@ export function createGroupService(db: Db, cache: AccessCache) {
       });
     },
 
-    async update(access: Access, groupId: string, patch: GroupPatch): Promise<Group> {
+    async update(access: Access, groupId: string, patch: GroupPatch, ifMatch?: string): Promise<Group> {
       requirePermission(access, 'groups.manage');
       const name = patch.name === undefined ? undefined : groupName(patch.name, 'body.name');
       return cache.change(access.organizationId, async (trx) => {
+        await assertGroupUnchanged(trx, access.organizationId, groupId, ifMatch);
         const row = await loadGroup(trx, access.organizationId, groupId);
         // Editing a group changes what each of its members holds, taking away included: only within the editor's reach.
         assertCanChangeGroups(access, [row], 'params.groupId');
@@ -194,9 +205,10 @@ export function createGroupService(db: Db, cache: AccessCache) {
       });
     },
 
-    async remove(access: Access, groupId: string): Promise<void> {
+    async remove(access: Access, groupId: string, ifMatch?: string): Promise<void> {
       requirePermission(access, 'groups.manage');
       await cache.change(access.organizationId, async (trx) => {
+        await assertGroupUnchanged(trx, access.organizationId, groupId, ifMatch);
         const row = await loadGroup(trx, access.organizationId, groupId);
         // Deleting a group takes its permissions from every member in it.
         assertCanChangeGroups(access, [row], 'params.groupId');

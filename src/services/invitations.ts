@@ -16,7 +16,7 @@ import { newId, now, randomToken } from '../db/ids.js';
 import { findResources } from '../db/queries/catalog.js';
 import { addMemberToGroups, findGroupsByIds } from '../db/queries/groups.js';
 import {
-  findInvitation, findInvitationByTokenHash, findPendingByEmails, insertInvitations, listInvitations, memberEmailKeys, updateInvitation,
+  findInvitation, findInvitationByTokenHash, findPendingByEmails, insertInvitationsUnlessPending, listInvitations, memberEmailKeys, updateInvitation,
 } from '../db/queries/invitations.js';
 import { replaceGrantedResources, setOverride } from '../db/queries/member-access.js';
 import { findMember, findMembership, insertMember } from '../db/queries/members.js';
@@ -237,7 +237,7 @@ export function createInvitationService(db: Db, passwords: PasswordPolicyService
         const pending = new Map((await findPendingByEmails(trx, access.organizationId, keys)).map((r) => [r.email_key, r]));
         const seen = new Set<string>();
         const results: Array<{ email: string; status: InvitationOutcome; invitationId?: string; reason?: string }> = [];
-        const fresh: InvitationRow[] = [];
+        const fresh: Array<{ draft: InvitationDraft; result: (typeof results)[number] }> = [];
         const mails: OutgoingMail[] = [];
         const audits: AuditEntry[] = [];
         for (const address of addresses) {
@@ -249,13 +249,26 @@ export function createInvitationService(db: Db, passwords: PasswordPolicyService
           const existing = pending.get(key);
           // A second invitation to a pending address refreshes it: new link, new expiry, new terms.
           const draft = draftInvitation(batch, terms, address, existing);
-          if (existing && draft.changes) await updateInvitation(trx, access.organizationId, existing.id, draft.changes);
-          else fresh.push(draft.row);
+          const result = { email: address, status: existing ? 'refreshed' as const : 'invited' as const, invitationId: draft.row.id };
+          results.push(result);
+          if (!existing || !draft.changes) {
+            fresh.push({ draft, result });
+            continue;
+          }
+          await updateInvitation(trx, access.organizationId, existing.id, draft.changes);
           mails.push(draft.mail);
           audits.push(draft.audit);
-          results.push({ email: address, status: existing ? 'refreshed' : 'invited', invitationId: draft.row.id });
         }
-        await insertInvitations(trx, fresh);
+        const inserted = await insertInvitationsUnlessPending(trx, fresh.map(({ draft }) => draft.row));
+        for (const { draft, result } of fresh) {
+          if (inserted.has(draft.row.id)) {
+            mails.push(draft.mail);
+            audits.push(draft.audit);
+            continue;
+          }
+          // Invited by another request at the same moment: its invitation and email stand, this one sends nothing.
+          results[results.indexOf(result)] = { email: result.email, status: 'duplicate', reason: 'invited by another request at the same moment' };
+        }
         await enqueueMail(trx, ...mails);
         await record(trx, access.actor, ...audits);
         return { results };

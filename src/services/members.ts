@@ -14,7 +14,7 @@ import type { Member, MemberStatus, Page } from '../domain/types.js';
 import { emailKey } from '../domain/username.js';
 import { now } from '../db/ids.js';
 import {
-  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, toMember, updateMembers, type MemberTarget,
+  allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, lockMember, toMember, updateMembers, type MemberTarget,
 } from '../db/queries/members.js';
 import { listGrantedResources, listOverrides } from '../db/queries/member-access.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
@@ -34,6 +34,7 @@ import { senderOf, type MailSettings } from './mail.js';
 import { buildUserRow, type NewUserInput } from './new-user.js';
 import type { PasswordPolicyService } from './password-policy.js';
 import { draftPasswordReset } from './password-resets.js';
+import { assertUnchanged } from './preconditions.js';
 import { auditableProfile, profileColumns, type ProfileInput } from './profile-fields.js';
 
 type Db = Kysely<Database>;
@@ -67,6 +68,14 @@ async function loadMember(db: Db, organizationId: string, userId: string) {
   if (!row) throw new RosterError('member.not_found', 'No such member in this organization');
   return row;
 }
+
+/** Refuses a write aimed at a member who changed since the client read them (`ifMatch`: the If-Match header). */
+const assertMemberUnchanged = (db: Db, organizationId: string, userId: string, ifMatch: string | undefined) => assertUnchanged(ifMatch, {
+  lock: () => lockMember(db, organizationId, userId),
+  current: async () => toMember(await loadMember(db, organizationId, userId)),
+  missing: () => new RosterError('member.not_found', 'No such member in this organization'),
+  noun: 'member',
+});
 
 async function existingRole(db: Db, organizationId: string, key: string): Promise<string[]> {
   if (!(await findRole(db, organizationId, key))) throw new RosterError('role.not_found', `No role "${key}" in this organization`, 'body.role');
@@ -112,9 +121,10 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
     };
   }
 
-  async function setStatus(access: Access, userId: string, status: MemberStatus): Promise<Member> {
+  async function setStatus(access: Access, userId: string, status: MemberStatus, ifMatch?: string): Promise<Member> {
     requirePermission(access, 'members.deactivate');
     return cache.change(access.organizationId, async (trx) => {
+      await assertMemberUnchanged(trx, access.organizationId, userId, ifMatch);
       const m = await loadMember(trx, access.organizationId, userId);
       if (status === 'inactive') {
         assertNotOwner(m, 'deactivate');
@@ -210,7 +220,8 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       return member;
     },
 
-    async update(access: Access, userId: string, patch: MemberPatch): Promise<Member> {
+    /** `ifMatch`: the request's If-Match header; the edit is refused if the member changed since. */
+    async update(access: Access, userId: string, patch: MemberPatch, ifMatch?: string): Promise<Member> {
       const { role, password, username, groups, permissions, resources, ...profile } = patch;
       const changesProfile = Object.keys(profile).length > 0 || password !== undefined;
       if (changesProfile) requirePermission(access, 'members.update');
@@ -218,6 +229,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       // Roles, user-specific permissions and resource grants all decide what the member may do.
       if (role !== undefined || permissions !== undefined || resources !== undefined) requirePermission(access, 'roles.assign');
       return cache.change(access.organizationId, async (trx) => {
+        await assertMemberUnchanged(trx, access.organizationId, userId, ifMatch);
         const m = await loadMember(trx, access.organizationId, userId);
         if (username !== undefined && username !== m.username) {
           throw new RosterError('user.username_immutable', 'A username can not be changed once saved', 'body.username');
@@ -288,21 +300,23 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       return sent;
     },
 
-    deactivate: (access: Access, userId: string) => setStatus(access, userId, 'inactive'),
-    activate: (access: Access, userId: string) => setStatus(access, userId, 'active'),
+    deactivate: (access: Access, userId: string, ifMatch?: string) => setStatus(access, userId, 'inactive', ifMatch),
+    activate: (access: Access, userId: string, ifMatch?: string) => setStatus(access, userId, 'active', ifMatch),
 
-    async remove(access: Access, userId: string): Promise<void> {
-      await this.bulk(access, 'delete', { userIds: [userId] });
+    async remove(access: Access, userId: string, ifMatch?: string): Promise<void> {
+      await this.bulk(access, 'delete', { userIds: [userId] }, ifMatch);
     },
 
     /**
      * Deactivates, activates or deletes the selected members, or all of them (seed 003's header
      * check box), all or nothing. "All" leaves out the owner and the actor, who can not be among them.
+     * `ifMatch` is for one member named alone (DELETE of one member with If-Match).
      */
-    async bulk(access: Access, action: BulkAction, selection: { userIds?: string[]; all?: boolean }): Promise<{ affected: number }> {
+    async bulk(access: Access, action: BulkAction, selection: { userIds?: string[]; all?: boolean }, ifMatch?: string): Promise<{ affected: number }> {
       requirePermission(access, action === 'delete' ? 'members.delete' : 'members.deactivate');
       if (!selection.all && !selection.userIds) throw new RosterError('request.invalid', 'Name the members in userIds, or set all', 'body.userIds');
       return cache.change(access.organizationId, async (trx) => {
+        if (ifMatch !== undefined && selection.userIds?.length === 1) await assertMemberUnchanged(trx, access.organizationId, selection.userIds[0]!, ifMatch);
         if (action === 'delete') {
           const org = await findOrganization(trx, access.organizationId);
           if (!org || !toOrganization(org).settings.allowMemberDeletion) {

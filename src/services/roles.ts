@@ -10,12 +10,13 @@ import type { ResourceScope } from '../domain/access-model.js';
 import type { Role } from '../domain/types.js';
 import { newId, now } from '../db/ids.js';
 import { listResourceTypes } from '../db/queries/catalog.js';
-import { countMembersWithoutExactlyOne, countMembersWithRole, deleteRole, findRole, insertRoles, listRoles, toRole, updateRole } from '../db/queries/roles.js';
+import { countMembersWithoutExactlyOne, countMembersWithRole, deleteRole, findRole, insertRoles, listRoles, lockRole, toRole, updateRole } from '../db/queries/roles.js';
 import type { Database } from '../db/schema.js';
 import type { AccessCache } from './access-cache.js';
 import { requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
 import { assertKnownPermissions, assertPermissionsAllowedForRole } from './catalog.js';
+import { assertUnchanged } from './preconditions.js';
 
 export interface RoleInput {
   key: string;
@@ -41,6 +42,14 @@ async function checkedRole(db: Kysely<Database>, access: Access, key: string, pe
   await assertResourceTypes(db, access.organizationId, scopes);
   return known;
 }
+
+/** Refuses a write aimed at a role that changed since the client read it (`ifMatch`: the If-Match header). */
+const assertRoleUnchanged = (db: Kysely<Database>, organizationId: string, key: string, ifMatch: string | undefined) => assertUnchanged(ifMatch, {
+  lock: () => lockRole(db, organizationId, key),
+  current: async () => toRole((await findRole(db, organizationId, key))!),
+  missing: () => new RosterError('role.not_found', `No role "${key}" in this organization`),
+  noun: 'role',
+});
 
 export function createRoleService(db: Kysely<Database>, cache: AccessCache) {
   async function load(organizationId: string, key: string) {
@@ -75,9 +84,10 @@ export function createRoleService(db: Kysely<Database>, cache: AccessCache) {
       });
     },
 
-    async update(access: Access, key: string, patch: Partial<Omit<RoleInput, 'key'>>): Promise<Role> {
+    async update(access: Access, key: string, patch: Partial<Omit<RoleInput, 'key'>>, ifMatch?: string): Promise<Role> {
       requirePermission(access, 'roles.manage');
       return cache.change(access.organizationId, async (trx) => {
+        await assertRoleUnchanged(trx, access.organizationId, key, ifMatch);
         const row = await findRole(trx, access.organizationId, key);
         if (!row) throw new RosterError('role.not_found', `No role "${key}" in this organization`);
         if (row.builtin === 1) throw new RosterError('role.builtin_immutable', 'Built-in roles can not be changed');
@@ -106,9 +116,10 @@ export function createRoleService(db: Kysely<Database>, cache: AccessCache) {
       });
     },
 
-    async remove(access: Access, key: string): Promise<void> {
+    async remove(access: Access, key: string, ifMatch?: string): Promise<void> {
       requirePermission(access, 'roles.manage');
       await cache.change(access.organizationId, async (trx) => {
+        await assertRoleUnchanged(trx, access.organizationId, key, ifMatch);
         const row = await findRole(trx, access.organizationId, key);
         if (!row) throw new RosterError('role.not_found', `No role "${key}" in this organization`);
         if (row.builtin === 1) throw new RosterError('role.builtin_immutable', 'Built-in roles can not be deleted');

@@ -11,13 +11,14 @@ import { ERROR_CODES } from '../../src/domain/errors.js';
 import { TEMPLATES } from '../../src/domain/templates.js';
 import { DIALECTS } from '../support/databases.js';
 import {
-  exampleOf, fetchOpenApi, fillPath, openApiOfAFreshServer, operationsOf, queryString, realPathValues, SchemaOracle, storedRows, UNDESCRIBED_BODIES, unique,
+  exampleOf, fetchOpenApi, fillPath, queryString, realPathValues, SchemaOracle, storedRows, UNDESCRIBED_BODIES, unique,
   type Hints, type JsonSchema, type Operation,
 } from '../support/openapi.js';
+import { ROUTE_DOCUMENT, ROUTES } from '../support/routes.js';
 import { addMember, PASSWORD, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
 
-const DOC = await openApiOfAFreshServer();
-const OPERATIONS = operationsOf(DOC);
+const DOC = ROUTE_DOCUMENT;
+const OPERATIONS = ROUTES;
 const WITH_INPUT = OPERATIONS.filter((op) => op.body !== undefined || op.queryParams.length > 0 || op.pathParams.length > 0);
 const WITH_BODY = WITH_INPUT.filter((op) => op.body !== undefined);
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));

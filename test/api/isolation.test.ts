@@ -9,13 +9,14 @@ import type { Client, Response } from '../support/client.js';
 import { TEMPLATES } from '../../src/domain/templates.js';
 import { DIALECTS } from '../support/databases.js';
 import {
-  exampleOf, fetchOpenApi, fillPath, openApiOfAFreshServer, operationsOf, queryString, realPathValues, SchemaOracle, storedRows, unique,
+  exampleOf, fetchOpenApi, fillPath, queryString, realPathValues, SchemaOracle, storedRows, unique,
   type Hints, type OpenApiDocument, type Operation,
 } from '../support/openapi.js';
+import { ROUTE_DOCUMENT, ROUTES } from '../support/routes.js';
 import { addMember, PASSWORD, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
 
-const DOC = await openApiOfAFreshServer();
-const OPERATIONS = operationsOf(DOC);
+const DOC = ROUTE_DOCUMENT;
+const OPERATIONS = ROUTES;
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
 const ORG_OPERATIONS = OPERATIONS.filter((op) => op.path.includes('{organizationId}'));
 const ORG_WRITES = ORG_OPERATIONS.filter((op) => op.method !== 'GET');

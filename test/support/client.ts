@@ -55,6 +55,11 @@ export class Client {
     return other;
   }
 
+  /** Carries a cookie obtained elsewhere, e.g. a session another client signed in. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   cookieNames(): string[] {
     return [...this.cookies.keys()];
   }

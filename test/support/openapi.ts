@@ -35,6 +35,8 @@ export interface Operation {
   path: string;
   pathParams: Parameter[];
   queryParams: Parameter[];
+  /** Request headers the operation names (`If-Match` on conditional writes). */
+  headerParams: Parameter[];
   /** The JSON body schema, when the operation takes a JSON body. */
   body?: JsonSchema;
   /** The media types of the body the document describes, JSON or not. */
@@ -79,6 +81,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         path,
         pathParams: params.filter((p) => p.in === 'path'),
         queryParams: params.filter((p) => p.in === 'query'),
+        headerParams: params.filter((p) => p.in === 'header'),
         body: content?.['application/json']?.schema,
         bodyTypes: Object.keys(content ?? {}),
         public: Array.isArray(op.security) && op.security.length === 0,

@@ -28,7 +28,7 @@ export interface TestServer {
  * Every test signs people up and in from 127.0.0.1, far more often than a person would: the per
  * address limits are raised for them. The brute-force tests pass their own (test/api/brute-force.test.ts).
  */
-const TEST_LIMITS: Env = { AUTH_RATE_LIMIT: '100000', AUTH_LOCKOUT_ADDRESS_FAILURES: '100000' };
+export const TEST_LIMITS: Env = { AUTH_RATE_LIMIT: '100000', AUTH_LOCKOUT_ADDRESS_FAILURES: '100000' };
 
 /** `logger`: the server's logger options (default none), for a test that reads what is logged. */
 export async function startRoster(dialect: TestDialect, env: Env = {}, { logger }: { logger?: AppDeps['logger'] } = {}): Promise<TestServer> {

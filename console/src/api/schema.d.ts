@@ -3399,7 +3399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One member */
+        /** One member, with its ETag */
         get: {
             parameters: {
                 query?: never;
@@ -3521,7 +3521,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3585,6 +3588,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3601,7 +3613,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3739,6 +3754,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3868,7 +3892,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -3962,6 +3989,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4229,7 +4265,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4323,6 +4362,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4668,7 +4716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One role */
+        /** One role, with its ETag */
         get: {
             parameters: {
                 query?: never;
@@ -4768,7 +4816,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4831,6 +4882,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4847,7 +4907,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -4931,6 +4994,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5168,7 +5240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One group (members.read) */
+        /** One group, with its ETag (members.read) */
         get: {
             parameters: {
                 query?: never;
@@ -5266,7 +5338,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -5330,6 +5405,15 @@ export interface paths {
                     };
                 };
                 /** @description RFC 9457 problem details */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5346,7 +5430,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the resource as last read (or *): the write is refused with 412 precondition.failed if it changed since */
+                    "if-match"?: string;
+                };
                 path: {
                     /** @description Opaque identifier */
                     organizationId: string;
@@ -5426,6 +5513,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };

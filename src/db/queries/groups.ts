@@ -34,6 +34,12 @@ export async function insertGroup(db: Db, row: GroupRow): Promise<void> {
   await db.insertInto('groups').values(row).execute();
 }
 
+/** Takes a group's write lock until the transaction ends (a write that changes nothing, as lockMember); false when no such group. */
+export async function lockGroup(db: Db, organizationId: string, groupId: string): Promise<boolean> {
+  const locked = await db.updateTable('groups').set((eb) => ({ name: eb.ref('name') })).where('organization_id', '=', organizationId).where('id', '=', groupId).executeTakeFirst();
+  return Number(locked.numUpdatedRows) > 0;
+}
+
 export async function updateGroup(
   db: Db,
   organizationId: string,

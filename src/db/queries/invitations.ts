@@ -31,7 +31,9 @@ export async function memberEmailKeys(db: Db, organizationId: string, emailKeys:
 }
 
 /**
- * The pending invitations to these addresses. On SQLite the query names its index: without
+ * The pending invitations to these addresses, locked until the transaction ends on PostgreSQL, so two
+ * requests refreshing the same invitation take turns and the second sees the first one's change
+ * (SQLite runs one transaction at a time anyway). On SQLite the query names its index: without
  * statistics the planner prefers (organization, status) and reads every pending invitation of the
  * organization on each call, which made a 100,000-row import quadratic; the partial unique index on
  * (organization, address) finds each address directly. PostgreSQL's planner has its statistics.
@@ -48,7 +50,7 @@ export async function findPendingByEmails(db: Db, organizationId: string, emailK
       rows.push(...found.rows);
     } else {
       rows.push(...await db.selectFrom('invitations').selectAll().where('organization_id', '=', organizationId)
-        .where('status', '=', 'pending').where('email_key', 'in', keys).execute());
+        .where('status', '=', 'pending').where('email_key', 'in', keys).forUpdate().execute());
     }
   }
   return rows;
@@ -56,6 +58,24 @@ export async function findPendingByEmails(db: Db, organizationId: string, emailK
 
 export async function insertInvitations(db: Db, rows: InvitationRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('invitations').values(rows.slice(i, i + 100)).execute();
+}
+
+/**
+ * Inserts the new invitations whose address has no pending invitation yet, and says which ids went
+ * in. An address another transaction invited since this one looked (another request, another
+ * process) is skipped on the unique index of pending invitations (organization, address) instead of
+ * failing the whole request; PostgreSQL waits for that transaction to end before deciding.
+ */
+export async function insertInvitationsUnlessPending(db: Db, rows: InvitationRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += 100) {
+    const done = await db.insertInto('invitations').values(rows.slice(i, i + 100))
+      // The index is partial: naming its predicate, as a literal, is how both databases find it.
+      .onConflict((oc) => oc.columns(['organization_id', 'email_key']).where(sql.ref('status'), '=', sql.lit('pending')).doNothing())
+      .returning('id').execute();
+    for (const r of done) inserted.add(r.id);
+  }
+  return inserted;
 }
 
 export async function updateInvitation(db: Db, organizationId: string, id: string, changes: Partial<Omit<InvitationRow, 'id' | 'organization_id'>>): Promise<void> {

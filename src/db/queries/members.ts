@@ -87,6 +87,20 @@ export async function allMemberIds(db: Db, organizationId: string): Promise<Memb
   return targets(db, organizationId).execute();
 }
 
+/**
+ * Takes the write locks on a member's row and their user's row for the rest of the transaction, by
+ * writes that change nothing (portable: SQLite has no FOR UPDATE, and runs one transaction at a time
+ * anyway). A conditional write then reads a state nobody else can change before it commits; a writer
+ * that got there first has committed, and its change is what the read sees. False when no such member.
+ */
+export async function lockMember(db: Db, organizationId: string, userId: string): Promise<boolean> {
+  const locked = await db.updateTable('members').set((eb) => ({ role: eb.ref('role') }))
+    .where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirst();
+  if (Number(locked.numUpdatedRows) === 0) return false;
+  await db.updateTable('users').set((eb) => ({ id: eb.ref('id') })).where('id', '=', userId).execute();
+  return true;
+}
+
 export async function insertMember(db: Db, row: MemberRow): Promise<void> {
   await db.insertInto('members').values(row).execute();
 }

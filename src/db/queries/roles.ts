@@ -19,6 +19,12 @@ export async function insertRoles(db: Db, rows: RoleRow[]): Promise<void> {
   await db.insertInto('roles').values(rows).execute();
 }
 
+/** Takes a role's write lock until the transaction ends (a write that changes nothing, as lockMember); false when no such role. */
+export async function lockRole(db: Db, organizationId: string, key: string): Promise<boolean> {
+  const locked = await db.updateTable('roles').set((eb) => ({ name: eb.ref('name') })).where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
+  return Number(locked.numUpdatedRows) > 0;
+}
+
 export async function updateRole(db: Db, organizationId: string, key: string, changes: Partial<Pick<RoleRow, 'name' | 'description' | 'permissions' | 'resource_scopes'>> & { updated_at: string }): Promise<void> {
   await db.updateTable('roles').set(changes).where('organization_id', '=', organizationId).where('key', '=', key).execute();
 }

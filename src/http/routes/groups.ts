@@ -3,6 +3,7 @@
  * permissions, and their members. Reading needs `members.read`; changing needs `groups.manage`.
  */
 import { Type } from 'typebox';
+import { ConditionalHeaders, conditionalResponses, withTag } from '../schemas/conditional.js';
 import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
 import { Group, GroupPatch, NewGroup } from '../schemas/group.js';
 import { Member } from '../schemas/user.js';
@@ -29,17 +30,17 @@ export function groupRoutes(app: App, { services, auth }: RouteDeps): void {
   }, async (request, reply) => reply.status(201).send(await services.groups.create(await auth.access(request, request.params.organizationId), request.body)));
 
   app.get(`${base}/:groupId`, {
-    schema: { tags: ['groups'], summary: 'One group (members.read)', params: GroupParams, response: { 200: Group, ...problemResponses } },
-  }, async (request) => services.groups.get(await auth.access(request, request.params.organizationId), request.params.groupId));
+    schema: { tags: ['groups'], summary: 'One group, with its ETag (members.read)', params: GroupParams, response: { 200: Group, ...problemResponses } },
+  }, async (request, reply) => withTag(reply, await services.groups.get(await auth.access(request, request.params.organizationId), request.params.groupId)));
 
   app.patch(`${base}/:groupId`, {
-    schema: { tags: ['groups'], summary: 'Rename a group or change its description or permissions; you must hold its permissions, old and new (groups.manage)', params: GroupParams, body: GroupPatch, response: { 200: Group, ...problemResponses } },
-  }, async (request) => services.groups.update(await auth.access(request, request.params.organizationId), request.params.groupId, request.body));
+    schema: { tags: ['groups'], summary: 'Rename a group or change its description or permissions; you must hold its permissions, old and new (groups.manage)', params: GroupParams, headers: ConditionalHeaders, body: GroupPatch, response: { 200: Group, ...conditionalResponses } },
+  }, async (request, reply) => withTag(reply, await services.groups.update(await auth.access(request, request.params.organizationId), request.params.groupId, request.body, request.headers['if-match'])));
 
   app.delete(`${base}/:groupId`, {
-    schema: { tags: ['groups'], summary: 'Delete a group, taking its permissions from its members; you must hold them (groups.manage)', params: GroupParams, response: { 204: Type.Null(), ...problemResponses } },
+    schema: { tags: ['groups'], summary: 'Delete a group, taking its permissions from its members; you must hold them (groups.manage)', params: GroupParams, headers: ConditionalHeaders, response: { 204: Type.Null(), ...conditionalResponses } },
   }, async (request, reply) => {
-    await services.groups.remove(await auth.access(request, request.params.organizationId), request.params.groupId);
+    await services.groups.remove(await auth.access(request, request.params.organizationId), request.params.groupId, request.headers['if-match']);
     return reply.status(204).send(null);
   });
 

@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { ConditionalHeaders, conditionalResponses, withTag } from '../schemas/conditional.js';
 import { RoleKey } from '../schemas/organization.js';
 import { Member, NewUser, Password, ProfilePatch } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
@@ -65,8 +66,8 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   });
 
   app.get(`${base}/:userId`, {
-    schema: { tags: ['members'], summary: 'One member', params: MemberParams, response: { 200: Member, ...problemResponses } },
-  }, async (request) => services.members.get(await auth.access(request, request.params.organizationId), request.params.userId));
+    schema: { tags: ['members'], summary: 'One member, with its ETag', params: MemberParams, response: { 200: Member, ...problemResponses } },
+  }, async (request, reply) => withTag(reply, await services.members.get(await auth.access(request, request.params.organizationId), request.params.userId)));
 
   app.get(`${base}/:userId/permissions`, {
     schema: {
@@ -76,19 +77,19 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   }, async (request) => services.members.grants(await auth.access(request, request.params.organizationId), request.params.userId));
 
   app.patch(`${base}/:userId`, {
-    schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, body: PatchBody, response: { 200: Member, ...problemResponses } },
-  }, async (request) => services.members.update(await auth.access(request, request.params.organizationId), request.params.userId, request.body));
+    schema: { tags: ['members'], summary: 'Edit a member; the username can not be changed (members.update, roles.assign for role)', params: MemberParams, headers: ConditionalHeaders, body: PatchBody, response: { 200: Member, ...conditionalResponses } },
+  }, async (request, reply) => withTag(reply, await services.members.update(await auth.access(request, request.params.organizationId), request.params.userId, request.body, request.headers['if-match'])));
 
   app.delete(`${base}/:userId`, {
-    schema: { tags: ['members'], summary: 'Delete a member, when the organization allows deletion (members.delete)', params: MemberParams, response: { 204: Type.Null(), ...problemResponses } },
+    schema: { tags: ['members'], summary: 'Delete a member, when the organization allows deletion (members.delete)', params: MemberParams, headers: ConditionalHeaders, response: { 204: Type.Null(), ...conditionalResponses } },
   }, async (request, reply) => {
-    await services.members.remove(await auth.access(request, request.params.organizationId), request.params.userId);
+    await services.members.remove(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match']);
     return reply.status(204).send(null);
   });
 
   app.post(`${base}/:userId/deactivate`, {
-    schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
-  }, async (request) => services.members.deactivate(await auth.access(request, request.params.organizationId), request.params.userId));
+    schema: { tags: ['members'], summary: 'Deactivate a member, keeping role and groups (members.deactivate)', params: MemberParams, headers: ConditionalHeaders, response: { 200: Member, ...conditionalResponses } },
+  }, async (request, reply) => withTag(reply, await services.members.deactivate(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match'])));
 
   app.post(`${base}/:userId/resend-invitation`, {
     schema: {
@@ -105,6 +106,6 @@ export function memberRoutes(app: App, { services, auth }: RouteDeps): void {
   }, async (request, reply) => reply.status(202).send(await services.members.startPasswordReset(await auth.access(request, request.params.organizationId), request.params.userId)));
 
   app.post(`${base}/:userId/activate`, {
-    schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, response: { 200: Member, ...problemResponses } },
-  }, async (request) => services.members.activate(await auth.access(request, request.params.organizationId), request.params.userId));
+    schema: { tags: ['members'], summary: 'Reactivate a member (members.deactivate)', params: MemberParams, headers: ConditionalHeaders, response: { 200: Member, ...conditionalResponses } },
+  }, async (request, reply) => withTag(reply, await services.members.activate(await auth.access(request, request.params.organizationId), request.params.userId, request.headers['if-match'])));
 }
