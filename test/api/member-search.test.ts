@@ -113,7 +113,7 @@ describe.each(DIALECTS)('member substring search on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await owner.client.get(`${members(owner)}?match=substring&q=umen&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { status: number; body: any } = await owner.client.get(`${members(owner)}?match=substring&q=umen&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       seen.push(...usernames(res));
       cursor = res.body.nextCursor;
