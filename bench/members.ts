@@ -332,6 +332,6 @@ if (isMain(import.meta.url)) {
   console.log(formatMembersRuns(results));
   console.log();
   console.log(formatMembers(results));
-  console.log();
-  console.log(formatPlans(results));
+  const { writeScaleReport } = await import('./scale-report.js');
+  writeScaleReport(results, new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC', `npx tsx bench/members.ts ${process.argv.slice(2).join(' ')}`.trim());
 }
