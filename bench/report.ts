@@ -202,7 +202,7 @@ Roster; the server CPU per request shows what a request costs.
 
 How a search stays on an index (\`src/db/queries/member-search.ts\`, migration
 \`0006_members_substring_search\`; details and plans in [scale.md](scale.md)): a search first counts
-its matches on the search indexes, up to 2,000. Fewer — a rare name, a typo, nothing at all — and the
+its matches on the search indexes, up to 1,000. Fewer — a rare name, a typo, nothing at all — and the
 page is read from the matches (four prefix index ranges; pg_trgm on PostgreSQL, FTS5 trigram on SQLite
 for a substring) and sorted; that many or more, and the list is walked in username order on its
 covering index, testing each entry, which finds a page of matches soon. A search that matches nothing

@@ -49,15 +49,17 @@ instance.
 ## Which route a search takes
 
 No single index is ordered by username and finds a term in four columns, so a search
-(\`src/db/queries/member-search.ts\`) first counts its matches on the search indexes, up to 2,000
+(\`src/db/queries/member-search.ts\`) first counts its matches on the search indexes, up to 1,000
 (\`SPARSE_MATCHES\`), reading at most that many index entries:
 
-- **fewer than 2,000** (a rare name, a typo, nothing at all): the page is read from the matches —
-  \`m.user_id IN (…)\` over the four prefix ranges (a \`UNION\`), the GIN index, or FTS5 — and sorted
-  (at most 1,999 rows), with the status, role, group and cursor conditions applied on the way;
-- **2,000 or more**: the list is walked in username order on \`members_search_idx\`, and each entry is
+- **fewer than 1,000** (a rare name, a typo, nothing at all): the page is read from the matches —
+  \`FROM (matches) CROSS JOIN members\` over the four prefix ranges (a \`UNION\`), the GIN index, or
+  FTS5 (SQLite keeps a CROSS JOIN's order; without it, knowing no sizes, it walked the list in username
+  order to spare the sort and tested every member against the matches) — and sorted
+  (at most 999 rows), with the status, role, group and cursor conditions applied on the way;
+- **1,000 or more**: the list is walked in username order on \`members_search_idx\`, and each entry is
   tested (prefix ranges, or \`instr\`/\`strpos\` for a substring): with m matches among n members, a page
-  of 50 is found after about 50 × n / m entries, at most 5,000 entries at 200,000 members.
+  of 50 is found after about 50 × n / m entries, at most 10,000 entries at 200,000 members.
 
 Both routes test the same keys the same way and sort by (username, user id), so a page cursor means
 the same on either, and a page never repeats or skips a member whichever route the next one takes.

@@ -26,7 +26,7 @@ export interface MemberSearch {
 }
 
 /** From this many matches on, a search walks the list in order instead of sorting its matches. */
-export const SPARSE_MATCHES = 2000;
+export const SPARSE_MATCHES = 1000;
 
 /** A trigram index finds substrings of three characters or more; shorter terms match as prefixes. */
 export const SUBSTRING_MIN_LENGTH = 3;

@@ -44,7 +44,19 @@ async function withGroups<Row extends MemberRow>(db: Db, organizationId: string,
 }
 
 export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<ListedMember[]> {
-  let q = withProfile(db).where('m.organization_id', '=', organizationId);
+  const search = f.q ? searchOf(f.q, f.match) : undefined;
+  // A search with few matches reads the page from them; with many, walks the list in order (see member-search.ts).
+  const few = search !== undefined && (await countMatches(db, organizationId, f.status, search)) < SPARSE_MATCHES;
+  const all = withProfile(db);
+  let q = few && search
+    // FROM the matches CROSS JOIN members: SQLite keeps that order (its planner would otherwise walk
+    // the list in username order to spare the sort, testing every member against the matches).
+    // Same columns and aliases as `all`, so the conditions below apply to either.
+    ? (db.selectFrom(matchingMemberIds(db, organizationId, f.status, search).as('matches')).crossJoin('members as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id').whereRef('m.user_id', '=', 'matches.user_id')
+        .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m') as unknown as typeof all)
+    : all;
+  q = q.where('m.organization_id', '=', organizationId);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.role) q = q.where('m.role', '=', f.role);
   if (f.group) {
@@ -52,14 +64,7 @@ export async function listMembers(db: Db, organizationId: string, f: MemberFilte
     q = q.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
       .where('gm.organization_id', '=', organizationId).where('gm.group_id', '=', group).whereRef('gm.user_id', '=', 'm.user_id')));
   }
-  if (f.q) {
-    // Few matches: start from them on the search indexes; many: test each entry in list order (see member-search.ts).
-    const search = searchOf(f.q, f.match);
-    const few = (await countMatches(db, organizationId, f.status, search)) < SPARSE_MATCHES;
-    q = few
-      ? q.where('m.user_id', 'in', matchingMemberIds(db, organizationId, f.status, search))
-      : q.where((eb) => matchesKeys(db, eb, search));
-  }
+  if (search && !few) q = q.where((eb) => matchesKeys(db, eb, search));
   if (f.after) {
     const [key, id] = f.after;
     // The first condition says nothing the second does not, but neither SQLite nor PostgreSQL turns
