@@ -21,8 +21,8 @@ prepared statements in transactions of 50,000 rows on SQLite, one \`INSERT … S
 unnest($1::text[], …)\` per 5,000 rows on PostgreSQL (a parameter per column, however many rows).
 On SQLite the triggers that index members for substring search are set aside during the load and
 their work done in three bulk statements after it (it halves the load's time); on PostgreSQL the
-seed ends with \`VACUUM ANALYZE\`. Its time is in benchmarks.md (\`roster seed\` column); on the
-shared two-core machine of these runs a million users took a little over a minute of CPU on SQLite.
+seed ends with \`VACUUM ANALYZE\`. Its wall-clock time on the benchmark machine is in benchmarks.md
+(the \`roster seed\` column), taken while other suites kept both cores busy.
 
 ## The indexes
 
