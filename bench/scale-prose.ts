@@ -58,8 +58,9 @@ No single index is ordered by username and finds a term in four columns, so a se
   order to spare the sort and tested every member against the matches) — and sorted
   (at most 999 rows), with the status, role, group and cursor conditions applied on the way;
 - **1,000 or more**: the list is walked in username order on \`members_search_idx\`, and each entry is
-  tested (prefix ranges, or \`instr\`/\`strpos\` for a substring): with m matches among n members, a page
-  of 50 is found after about 50 × n / m entries, at most 10,000 entries at 200,000 members.
+  tested (prefix ranges, or \`instr\`/\`strpos\` for a substring): with m matches spread through n
+  members, a page of 50 is found after about 50 × n / m entries, 10,000 at most at 200,000 members —
+  more when the matches cluster in the username order (below).
 
 Both routes test the same keys the same way and sort by (username, user id), so a page cursor means
 the same on either, and a page never repeats or skips a member whichever route the next one takes.
@@ -71,9 +72,27 @@ password hash nor the keys the member row repeats.
 
 ## Where it can still be slow
 
+Measured in the run below (benchmarks.md, section 2; a shared machine at load averages 7–17, so read
+the CPU per request more than the wall-clock percentiles):
+
+- **A term matching somewhat over 1,000 members** ("substring, one name (<1%)": \`ngozi\`, one first
+  name among 150) takes the in-order walk, and the walk assumes matches spread evenly through the
+  usernames. Names are not spread evenly: three of the five username styles start with the first name,
+  so Ngozis cluster under "n", and the walk passed 58,146 members before its 51st match (PostgreSQL plan
+  below: 64 ms, a plain index scan that reads each row's heap tuple before testing it, since PostgreSQL
+  does not test a filter on the index entry of a non-index-only scan). It was the dearest kind of page on
+  both databases: 21 ms of Roster's CPU on SQLite (the database runs inside Roster, testing the index
+  entries), about 75 ms in PostgreSQL. Two fixes, not done: raise the cap for substring terms (sorting
+  a few thousand matches costs less than such a walk), and on PostgreSQL select the page's user ids by
+  an index-only scan of \`members_search_idx\` before joining the rows.
+- **Roster's memory** was 228–311 MB RSS after these runs, the same at 100,000 members as at
+  1,000,000 users, so it does not grow with the data; the benchmark runs Roster from TypeScript
+  through tsx (its compiler and source maps live in the process), which the built server does not.
+  Not measured on the built server here, so the 200 MB goal stays unmet in benchmarks.md.
+
 - A common term combined with a rare filter (\`role=admin&q=an\` where "an" matches 30% of members
   and admins are 1%): the count says "many", so the list is walked in order testing both conditions,
-  about 50 / (0.3 × 0.01) ≈ 17,000 index entries at most for a full page. Still on the index (no table
+  about 50 / (0.3 × 0.01) ≈ 17,000 index entries for a full page if the two spread evenly. Still on the index (no table
   rows read on SQLite), but not 50 entries.
 - PostgreSQL's trigram index covers every organization: the count reads the organization's matches
   from a bitmap of the whole instance's matches (a heap check per match), so in a database where a
