@@ -11,7 +11,7 @@ import { formatAuthzInProcess, AUTHZ_GOAL_CHECKS_PER_SECOND, AUTHZ_GOAL_RATIO_TO
 import { round } from './lib.js';
 import { SIGNIN_GOAL_RATIO, signInSection, type SignInResult } from './signin.js';
 import { ME_GOAL_RATIO, formatMe, type LoadOptions, type MeResult } from './me.js';
-import { MEMBERS_GOAL_P95_MS, formatMembers, formatPlans, type MembersOptions, type MembersResult } from './members.js';
+import { MEMBERS_GOAL_P95_MS, MEMBERS_GOAL_RSS_MB, formatMembers, formatMembersRuns, formatPlans, type MembersOptions, type MembersResult } from './members.js';
 
 export interface Timed<T> {
   result: T;
@@ -67,14 +67,20 @@ function summary(run: Run): string {
     rows.push(`| GET /api/v1/me, ${dialectName(r.dialect)} | ${r.roster.requestsPerSecond.toLocaleString('en')} requests/s = ${Math.round(r.ratio * 100)}% of bare Fastify (${r.bare.requestsPerSecond.toLocaleString('en')}/s); p99 ${r.roster.p99} ms | >= ${ME_GOAL_RATIO * 100}% of bare Fastify | ${yesNo(r.ratio >= ME_GOAL_RATIO)} |`);
   }
   for (const r of run.members.result) {
+    const where = r.scale.users === r.scale.largest
+      ? `${r.scale.largest.toLocaleString('en')} members`
+      : `the ${r.scale.largest.toLocaleString('en')}-member organization of ${r.scale.users.toLocaleString('en')} users`;
     if (!r.queries) {
-      rows.push(`| members list, 100,000 members, ${dialectName(r.dialect)} | skipped: ${r.skipped ?? 'no figures'} | p95 < ${MEMBERS_GOAL_P95_MS} ms | **no** |`);
+      rows.push(`| members list, ${where}, ${dialectName(r.dialect)} | skipped: ${r.skipped ?? 'no figures'} | p95 < ${MEMBERS_GOAL_P95_MS} ms | **no** |`);
       continue;
     }
     const met = r.queries.filter((q) => q.p95 < MEMBERS_GOAL_P95_MS);
     const worst = r.queries.reduce((a, b) => (b.p95 > a.p95 ? b : a));
     const worstCpu = r.queries.reduce((a, b) => (b.serverCpu > a.serverCpu ? b : a));
-    rows.push(`| members list, page of 50 in ${r.generated?.inserted.toLocaleString('en') ?? '?'} members, ${dialectName(r.dialect)} | p95 under ${MEMBERS_GOAL_P95_MS} ms for ${met.length} of ${r.queries.length} query kinds; slowest p95 ${worst.p95} ms (${worst.name}); server CPU per request at most ${worstCpu.serverCpu} ms (${worstCpu.name}) | p95 < ${MEMBERS_GOAL_P95_MS} ms | ${yesNo(met.length === r.queries.length)} |`);
+    rows.push(`| members list, page of 50 in ${where}, ${dialectName(r.dialect)} | p95 under ${MEMBERS_GOAL_P95_MS} ms for ${met.length} of ${r.queries.length} query kinds; slowest p95 ${worst.p95} ms (${worst.name}); server CPU per request at most ${worstCpu.serverCpu} ms (${worstCpu.name}) | p95 < ${MEMBERS_GOAL_P95_MS} ms | ${yesNo(met.length === r.queries.length)} |`);
+    if (r.scale.users !== r.scale.largest && r.rssMb !== undefined) {
+      rows.push(`| Roster RSS after the members list at ${r.scale.users.toLocaleString('en')} users, ${dialectName(r.dialect)} | ${r.rssMb} MB | < ${MEMBERS_GOAL_RSS_MB} MB | ${yesNo(r.rssMb < MEMBERS_GOAL_RSS_MB)} |`);
+    }
   }
   const a = run.authz.result;
   const ratio = a.cached.checksPerSecond / a.casbin.checksPerSecond;
@@ -171,90 +177,49 @@ collected while requests wait).`;
 
 function membersSection(run: Run): string {
   const o = run.membersOptions;
-  const generated = run.members.result
-    .filter((r) => r.generated)
-    .map((r) => {
-      const g = r.generated;
-      if (!g) return '';
-      return `${dialectName(r.dialect)}: ${g.inserted.toLocaleString('en')} members in ${round(g.milliseconds / 1000, 1)} s (${Object.entries(g.roles).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}; ${Object.entries(g.statuses).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')})`;
-    })
-    .join('; ');
-  return `## 2. Members list: a page of 50 in an organization of 100,000 members (\`bench/members.ts\`)
+  return `## 2. Members list: a page of 50 at 100,000 members and in a database of 1,000,000 users (\`bench/members.ts\`)
 
-Alone: \`npx tsx bench/members.ts [sqlite,postgres] [members]\`; the data generator alone:
-\`npx tsx bench/generate-members.ts --database <sqlite file | postgres url> --count 100000\`.
-Took ${load(run.members)}.
+Alone: \`npx tsx bench/members.ts [sqlite,postgres] [100000,1000000:200000]\`. Took ${load(run.members)}.
+The query plans of every kind of page at 1,000,000 users are in [scale.md](scale.md).
 
-A fresh database per engine; Roster started as \`roster serve\` starts it; its owner signs up through
-the API; then \`bench/generate-members.ts\` writes the members straight into the database with
-Kysely, in multi-row inserts of 1,000 inside one transaction, every user sharing the owner's argon2
-hash (hashing 100,000 passwords would take hours and measure nothing). Names come from about 150
-first and 130 last names of many origins (accents included), usernames in five company styles
-(\`jsmith\`, \`john.smith\`, \`smithj\`, \`john_smith\`, \`johns\`, a number added when taken), emails on
-eight domains, about 1% admins and 10% deactivated, from a fixed seed so every run lists the same
-people. ${generated}. On PostgreSQL the run then does \`VACUUM ANALYZE\`, what autovacuum does on
-its own shortly after a bulk load (statistics, visibility map), so the figures do not depend on
-whether it has come round yet; SQLite keeps no statistics unless asked, and Roster does not ask.
+For each database and scale: a fresh database filled by \`roster seed\` (\`src/db/seed/\`, run in
+process): 100,000 users all in one organization, then 1,000,000 users in ${o.scales[1]?.organizations.toLocaleString('en') ?? '1,000'}
+organizations, the largest of 200,000 members with 10 groups (about half its members in one of them).
+Every user shares one argon2 hash. Names come from about 150 first and 130 last names of many origins
+(accents included), usernames in five company styles (\`jsmith\`, \`john.smith\`, \`smithj\`,
+\`john_smith\`, \`johns\`, a number added when taken), emails on eight domains, about 1% admins and
+10% deactivated, from a fixed seed so every run lists the same people. On PostgreSQL the seed ends
+with \`VACUUM ANALYZE\`; SQLite keeps no statistics unless asked, and Roster does not ask. Roster is
+then started as \`roster serve\` starts it and the owner of the largest organization signs in.
 
-Then, as the owner over HTTP, one request at a time on one keep-alive connection:
+As that owner over HTTP, one request at a time on one keep-alive connection:
 GET /api/v1/organizations/{org}/members?limit=50 with each query below, ${o.warmup} requests to warm up,
 then ${o.iterations} timed (fewer if a kind takes more than ${o.secondsPerQuery} s; at least 30), the query
 strings of a kind used in turn. Times are from sending the request to having read the whole answer
 (about 30 KB for 50 members). *Server CPU per request* is Roster's process CPU time over the timed
-requests divided by their number (PostgreSQL's own CPU is not in it; the plans below show its
-share). The deep page starts after the member at 80% of the active list, with the cursor the page
-before it would have handed out.
+requests divided by their number (PostgreSQL's own CPU is not in it; the plans show its share). The
+deep page starts after the member at 80% of the active list; the second page of a substring search
+uses the cursor its first page handed out. Roster's RSS is read after all the timed requests, after a
+garbage collection.
+
+${formatMembersRuns(run.members.result)}
 
 ${formatMembers(run.members.result)}
 
 **Reading these figures.** The two cores were shared with other engineers' test suites during the
 run (load average above): a request that needs 4 ms of CPU waits its turn behind them, so the
 wall-clock percentiles, p95 and p99 above all, are inflated by queueing that has nothing to do with
-Roster; the server CPU per request shows what a request costs. On an idle machine p95 should come
-close to that CPU time plus the database's share (the execution times in the plans below): under
-the goal for most kinds, at risk for SQLite's search that matches nothing (about 25 ms of CPU) and
-PostgreSQL's 2- and 3-letter searches (5–16 ms in the database on top of Roster's 6–7 ms); no idle
-machine was available to confirm it.
+Roster; the server CPU per request shows what a request costs.
 
-What the figures say:
+How a search stays on an index (\`src/db/queries/member-search.ts\`, migration
+\`0007_members_substring_search\`; details and plans in [scale.md](scale.md)): a search first counts
+its matches on the search indexes, up to 1,000. Fewer — a rare name, a typo, nothing at all — and the
+page is read from the matches (four prefix index ranges; pg_trgm on PostgreSQL, FTS5 trigram on SQLite
+for a substring) and sorted; that many or more, and the list is walked in username order on its
+covering index, testing each entry, which finds a page of matches soon. A search that matches nothing
+now costs a count of zero index entries instead of a walk past every member.
 
-- every kind of page except a search that matches nothing costs Roster 4–9 ms of CPU, most of it
-  turning 51 rows into 50 members and serializing them (about 30 KB of JSON), not the database: the
-  plans below show each query reading about 50 index entries and 50 rows, in well under a
-  millisecond on PostgreSQL;
-- **a search that matches nothing** reads every active member's index entry (about 90,000) before it
-  can answer that there are none: about 20–25 ms on SQLite. PostgreSQL's planner, with statistics,
-  sees that the prefix is rare and answers from the four prefix indexes (BitmapOr) instead. On SQLite
-  a fix would be to read the four prefix ranges first when they are small and only fall back to the
-  ordered scan when they are not; not done here.
-
-Changes made:
-
-- **Keyset pages no longer scan from the start** (\`src/db/queries/members.ts\`). The cursor condition
-  \`username > k OR (username = k AND id > i)\` is an OR that neither database turns into an index
-  range, so a page deep in the list read every row before it (PostgreSQL: *Rows Removed by Filter:
-  71,944*, 270 ms, for the page after 72,000 members). The query now also says \`username >= k\`, which
-  adds nothing to its meaning and gives both databases an index range to start from.
-- **One covering index for the list** (migration \`0005_members_search_index\`): \`members_list_idx\`
-  (organization, status, username) is replaced by (organization, status, username, user id, role,
-  email, first name, last name). With the user id in it the order by (username, user id) comes from
-  the index (SQLite had a *USE TEMP B-TREE FOR LAST TERM OF ORDER BY* step on every page), and with
-  the role and the four search keys in it SQLite tests a search term or a role filter on the index
-  entry and reads the table row only for members it returns, instead of for every member it passes.
-
-${BEFORE_AFTER_MEMBERS}
-
-### Query plans (the very SQL Roster sent, captured from Kysely, with its parameters)
-
-Each kind of page sends two queries: the page of members with their users, then the groups of those
-50 members (one query, however many members; its plan is the same for every kind, so it is shown
-once per database, with the list of 51 ids shortened). Shown for the first query string of each kind.
-
-<details><summary>EXPLAIN QUERY PLAN (SQLite) and EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL) for each kind of page</summary>
-
-${formatPlans(run.members.result)}
-
-</details>`;
+${BEFORE_AFTER_MEMBERS}`;
 }
 
 /** Recorded by hand, as BEFORE_AFTER_ME: the same two copies of the tree, one run each, one after the other. */

@@ -14,6 +14,7 @@ import { log, ROOT, round } from './lib.js';
 import { benchMe, DEFAULT_LOAD } from './me.js';
 import { benchMembers, DEFAULT_MEMBERS } from './members.js';
 import { renderReport, timed } from './report.js';
+import { writeScaleReport } from './scale-report.js';
 import { benchSignIn, DEFAULT_SIGNIN } from './signin.js';
 
 const started = performance.now();
@@ -21,7 +22,7 @@ const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 log('1/7 GET /api/v1/me beside a bare Fastify route');
 const me = await timed(() => benchMe(['sqlite', 'postgres'], DEFAULT_LOAD));
-log('2/7 members list in 100,000 members');
+log('2/7 members list at 100,000 members and at 1,000,000 users');
 const members = await timed(() => benchMembers(['sqlite', 'postgres'], DEFAULT_MEMBERS));
 log('3/7 access checks in process');
 const authz = await timed(() => benchAuthzInProcess(DEFAULT_AUTHZ));
@@ -41,4 +42,5 @@ const report = renderReport({
 const file = join(ROOT, 'docs', 'benchmarks.md');
 writeFileSync(file, report);
 log(`wrote ${file}`);
+writeScaleReport(members.result, date, 'npm run bench');
 console.log(report.slice(report.indexOf('## Goals'), report.indexOf('## 1.')).trim());

@@ -1,11 +1,13 @@
 /**
- * @module The `roster` command: serve, worker, migrate, create-admin, mailbox. Each command has `--help`.
+ * @module The `roster` command: serve, worker, migrate, create-admin, mailbox, seed. Each command has `--help`.
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { randomToken } from '../db/ids.js';
+import { DEFAULT_SEED, seedDatabase, SeedRefused, type SeedResult } from '../db/seed/seed.js';
 import { RosterError } from '../domain/errors.js';
 import { createMailboxService, type MailboxMessage } from '../services/mail.js';
 import { createPasswordPolicyService } from '../services/password-policy.js';
@@ -22,6 +24,7 @@ Commands:
   migrate        Apply database migrations and exit
   create-admin   Create a platform super admin, or promote an existing user
   mailbox        Print recent email from the outbox (the dev mailbox when SMTP_URL is not set)
+  seed           Fill an empty database with generated organizations and members (a million by default)
 
 Run "roster <command> --help" for a command's options. Configuration comes from environment
 variables (see README.md); a .env file in the working directory is read when present.`;
@@ -31,6 +34,19 @@ const HELP: Record<string, string> = {
   worker: `Usage: roster worker\n\nRuns only the outbox worker: delivers queued email through SMTP_URL (or marks it delivered\nto the dev mailbox when SMTP_URL is not set), retrying failures with backoff, until SIGINT or\nSIGTERM. On PostgreSQL several workers, and the ones inside "roster serve", share one outbox\nwithout sending a message twice. MAIL_POLL_MS and MAIL_LEASE_MS tune it (see README.md).`,
   mailbox: `Usage: roster mailbox [--to ADDRESS] [--limit N]\n\nPrints the most recent email of every organization, newest first: subject, recipient,\ndelivery status and the text body. With SMTP_URL unset this is the dev mailbox, where\ninvitation links are read during development.\n\n  --to ADDRESS   only messages to this address (any case)\n  --limit N      how many messages (default 20, at most 1000)`,
   migrate: `Usage: roster migrate\n\nApplies every pending migration to the database in DATABASE_URL (default: SQLite under\nDATA_DIR) and prints what it applied.`,
+  seed: `Usage: roster seed [--users N] [--organizations N] [--largest N] [--groups N] [--seed N]
+
+Fills the empty database in DATABASE_URL (default: SQLite under DATA_DIR; migrations are applied
+first) with generated users, each a member of one organization: the largest organization has
+--largest members and --groups groups, the other organizations share the remaining users. Each
+organization has its built-in roles and an owner; about 1% of members are admins and 10% are
+deactivated. Every user's password is ROSTER_SEED_PASSWORD, or a random one printed at the end.
+
+  --users N           users in all (default ${DEFAULT_SEED.users.toLocaleString('en')})
+  --organizations N   organizations (default ${DEFAULT_SEED.organizations.toLocaleString('en')})
+  --largest N         members of the largest organization (default ${DEFAULT_SEED.largest.toLocaleString('en')})
+  --groups N          groups in the largest organization, about half its members in one (default ${DEFAULT_SEED.groups})
+  --seed N            the same number makes the same people (default ${DEFAULT_SEED.seed})`,
   'create-admin': `Usage: roster create-admin --username NAME --email ADDRESS [--first-name F] [--last-name L]\n\nCreates a super admin: an operator who manages every organization of this instance.\nThe password is read from ROSTER_ADMIN_PASSWORD, or asked for on the terminal.\nAn existing user with that username is promoted instead, keeping their password.`,
 };
 
@@ -63,6 +79,40 @@ function printMailbox(messages: MailboxMessage[], smtp: boolean, to: string | un
   return [header, ...shown].join('\n\n');
 }
 
+function printSeeded(result: SeedResult, password: string, generatedPassword: boolean): string {
+  const l = result.largest;
+  const count = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ');
+  return [
+    `Seeded ${result.users.toLocaleString('en')} users in ${(result.milliseconds / 1000).toFixed(1)} s.`,
+    `Largest organization: ${l.name} (${l.id}), ${l.members.toLocaleString('en')} members (${count(result.roles)}; ${count(result.statuses)}), ${l.groups.length} groups.`,
+    `Its owner signs in as ${l.owner}${generatedPassword ? ` with the password ${password}` : ' with ROSTER_SEED_PASSWORD'}; every seeded user has that password.`,
+  ].join('\n');
+}
+
+/** `roster seed`: sizes from the options, the password from ROSTER_SEED_PASSWORD or made up and printed. */
+async function seed(url: string, values: Partial<Record<'users' | 'organizations' | 'largest' | 'groups' | 'seed', string>>): Promise<number> {
+  const whole = (text: string | undefined, fallback: number) => (text === undefined ? fallback : /^\d+$/.test(text.replaceAll('_', '')) ? Number(text.replaceAll('_', '')) : Number.NaN);
+  const options = {
+    users: whole(values.users, DEFAULT_SEED.users),
+    organizations: whole(values.organizations, DEFAULT_SEED.organizations),
+    largest: whole(values.largest, values.users === undefined ? DEFAULT_SEED.largest : Math.ceil(whole(values.users, 0) / 5)),
+    groups: whole(values.groups, DEFAULT_SEED.groups),
+    seed: whole(values.seed, DEFAULT_SEED.seed),
+  };
+  const password = process.env.ROSTER_SEED_PASSWORD || randomToken().slice(0, 20);
+  try {
+    const result = await seedDatabase(url, { ...options, password }, (message) => console.error(`seed: ${message}`));
+    console.log(printSeeded(result, password, !process.env.ROSTER_SEED_PASSWORD));
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedRefused) {
+      console.error(`${error.message}\n\n${HELP.seed}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -80,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       username: { type: 'string' }, email: { type: 'string' },
       to: { type: 'string' }, limit: { type: 'string' },
       'first-name': { type: 'string' }, 'last-name': { type: 'string' },
+      users: { type: 'string' }, organizations: { type: 'string' }, largest: { type: 'string' }, groups: { type: 'string' }, seed: { type: 'string' },
     },
     strict: true,
   });
@@ -99,6 +150,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`Roster's outbox worker ${worker.id} is delivering email ${config.smtpUrl ? 'through SMTP_URL' : 'into the dev mailbox (SMTP_URL is not set)'}; stop it with Ctrl-C or SIGTERM.`);
     return 0;
   }
+
+  if (command === 'seed') return seed(config.databaseUrl, values);
 
   const database = openDatabase({ url: config.databaseUrl });
   try {

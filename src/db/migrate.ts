@@ -11,6 +11,7 @@ import * as invitations from './migrations/0003_invitations_mail.js';
 import * as accountSecurity from './migrations/0004_account_security.js';
 import * as membersSearch from './migrations/0005_members_search_index.js';
 import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
+import * as membersSubstring from './migrations/0007_members_substring_search.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_account_security': accountSecurity,
   '0005_members_search_index': membersSearch,
   '0006_import_heartbeat': importHeartbeat,
+  '0007_members_substring_search': membersSubstring,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

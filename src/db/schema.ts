@@ -73,6 +73,25 @@ export interface MembersTable {
   updated_at: string;
 }
 
+/** SQLite only (migration 0006): each organization's range of rowids in `members_fts`. */
+export interface MemberSearchSlotsTable {
+  slot: number;
+  organization_id: string;
+}
+
+/** SQLite only (migration 0006): the FTS5 rowid of each membership. */
+export interface MemberSearchRowsTable {
+  id: number;
+  organization_id: string;
+  user_id: string;
+}
+
+/** SQLite only (migration 0006): the trigram FTS5 index of the members' search keys, contentless. */
+export interface MembersFtsTable {
+  rowid: number;
+  members_fts: string;
+}
+
 export interface SessionsTable {
   id: string;
   token_hash: string;
@@ -301,6 +320,9 @@ export interface Database {
   organizations: OrganizationsTable;
   roles: RolesTable;
   members: MembersTable;
+  member_search_slots: MemberSearchSlotsTable;
+  member_search_rows: MemberSearchRowsTable;
+  members_fts: MembersFtsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   app_permissions: AppPermissionsTable;

@@ -18,6 +18,7 @@ import {
   removeMemberFromGroups, toGroup, updateGroup,
 } from '../db/queries/groups.js';
 import { findMembersByIds, listMembers, toMember, type MemberTarget } from '../db/queries/members.js';
+import type { SearchMatch } from '../db/queries/member-search.js';
 import type { Database, GroupRow } from '../db/schema.js';
 import type { AccessCache } from './access-cache.js';
 import { requirePermission, type Access } from './access.js';
@@ -38,6 +39,7 @@ export type GroupPatch = Partial<GroupInput>;
 export interface GroupMemberQuery {
   status?: MemberStatus;
   q?: string;
+  match?: SearchMatch;
   limit: number;
   cursor?: string;
 }
@@ -227,7 +229,7 @@ export function createGroupService(db: Db, cache: AccessCache) {
       await loadGroup(db, access.organizationId, groupId);
       const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
       const rows = await listMembers(db, access.organizationId, {
-        group: groupId, status: query.status, q: query.q?.trim().toLowerCase() || undefined, after, limit: query.limit + 1,
+        group: groupId, status: query.status, q: query.q?.trim().toLowerCase() || undefined, match: query.match, after, limit: query.limit + 1,
       });
       const result = page(rows, query.limit, (r) => [r.username_key, r.user_id]);
       return { items: result.items.map(toMember), nextCursor: result.nextCursor };

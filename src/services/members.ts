@@ -17,6 +17,7 @@ import {
   allMemberIds, deleteMembers, findMember, findMembersByIds, insertMember, listMembers, lockMember, toMember, updateMembers, type MemberTarget,
 } from '../db/queries/members.js';
 import { listGrantedResources, listOverrides } from '../db/queries/member-access.js';
+import type { SearchMatch } from '../db/queries/member-search.js';
 import { findOrganization, toOrganization } from '../db/queries/organizations.js';
 import { findRole } from '../db/queries/roles.js';
 import { insertPasswordReset } from '../db/queries/password-resets.js';
@@ -42,6 +43,7 @@ type Db = Kysely<Database>;
 export interface MemberListQuery {
   status?: MemberStatus;
   q?: string;
+  match?: SearchMatch;
   role?: string;
   /** Only members of this group. */
   group?: string;
@@ -144,7 +146,7 @@ export function createMemberService(db: Db, passwords: PasswordPolicyService, ca
       requirePermission(access, 'members.read');
       const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
       const rows = await listMembers(db, access.organizationId, {
-        status: query.status, role: query.role, group: query.group, q: query.q?.trim().toLowerCase() || undefined, after, limit: query.limit + 1,
+        status: query.status, role: query.role, group: query.group, q: query.q?.trim().toLowerCase() || undefined, match: query.match, after, limit: query.limit + 1,
       });
       const result = page(rows, query.limit, (r) => [r.username_key, r.user_id]);
       return { items: result.items.map(toMember), nextCursor: result.nextCursor };

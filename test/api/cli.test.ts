@@ -1,9 +1,11 @@
 /**
- * The `roster` command: help, migrate, create-admin and serve, run as separate processes against a
- * fresh database of each kind.
+ * The `roster` command: help, migrate, create-admin, seed and serve, run as separate processes against
+ * a fresh database of each kind.
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connect.js';
+import { SPARSE_MATCHES } from '../../src/db/queries/member-search.js';
 import { freePort, roster } from '../support/cli.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
@@ -75,7 +77,7 @@ describe.each(DIALECTS)('roster commands on %s', (dialect) => {
       server.kill('SIGTERM');
       await closed;
     }
-  });
+  }, 300_000);
 });
 
 describe('a fresh instance', () => {
@@ -100,4 +102,93 @@ describe('a fresh instance', () => {
       await db.drop();
     }
   });
+});
+
+/**
+ * `roster seed` at a small size, and the members list over what it made: a search with more matches
+ * than member-search.ts's SPARSE_MATCHES walks the list in order, a rarer one starts from its
+ * matches; paged to the end, each must list exactly the members the term matches, by username.
+ */
+describe.each(DIALECTS)('roster seed on %s', (dialect) => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    env = { DATABASE_URL: db.url, ROSTER_SEED_PASSWORD: 'seeded passphrase 42' };
+  });
+  afterAll(async () => { await db?.drop(); });
+
+  it('explains its options and refuses sizes that do not add up', async () => {
+    const help = await roster(['seed', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/roster seed \[--users N\] \[--organizations N\] \[--largest N\]/);
+    const bad = await roster(['seed', '--users', '10', '--organizations', '5', '--largest', '7'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--largest must be/);
+  }, 120_000);
+
+  it('fills an empty database with organizations, members and groups whose owner signs in; a second run is refused', async () => {
+    const seeded = await roster(['seed', '--users', '3000', '--organizations', '4', '--largest', '2600', '--groups', '3'], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stdout).toMatch(/Seeded 3,000 users in/);
+    expect(seeded.stdout).toMatch(/2,600 members/);
+    const owner = /signs in as (\S+) with ROSTER_SEED_PASSWORD/.exec(seeded.stdout)?.[1];
+    const organizationId = /\(([0-9a-f-]{36})\)/.exec(seeded.stdout)?.[1];
+    expect(owner && organizationId).toBeTruthy();
+
+    const again = await roster(['seed', '--users', '10', '--organizations', '1', '--largest', '10'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/empty database/);
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', 'serve'], {
+      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'silent' },
+    });
+    const direct = openDatabase({ url: db.url, poolSize: 1 });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (d) => { out += d; if (out.includes('Roster is running')) resolve(); });
+        server.on('close', () => reject(new Error(`serve exited: ${out}`)));
+      });
+      const client = new Client(`http://127.0.0.1:${port}`);
+      const signIn = await client.post('/api/v1/session', { login: owner, password: 'seeded passphrase 42' });
+      expect(signIn.status).toBe(200);
+
+      const counts = await direct.db.selectFrom('members').select(['organization_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('organization_id').execute();
+      expect(counts.map((c) => Number(c.n)).sort((a, b) => b - a)).toEqual([2600, expect.any(Number), expect.any(Number), expect.any(Number)]);
+      expect(counts.reduce((sum, c) => sum + Number(c.n), 0)).toBe(3000);
+      const groups = await client.get(`/api/v1/organizations/${organizationId}/groups`);
+      expect(groups.body.items).toHaveLength(3);
+
+      // What each search should list: worked out here from every active member's keys.
+      const all = await direct.db.selectFrom('members').select(['username_key', 'email_key', 'first_name_key', 'last_name_key'])
+        .where('organization_id', '=', organizationId!).where('status', '=', 'active').execute();
+      const keys = (m: (typeof all)[number]) => [m.username_key, m.email_key, m.first_name_key, m.last_name_key];
+      const expected = (term: string, match: 'prefix' | 'substring') => all
+        .filter((m) => keys(m).some((k) => (match === 'prefix' ? k.startsWith(term) : k.includes(term))))
+        .map((m) => m.username_key).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const listed = async (term: string, match: 'prefix' | 'substring') => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res: { status: number; body: any } = await client.get(`/api/v1/organizations/${organizationId}/members?limit=200&match=${match}&q=${encodeURIComponent(term)}${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(res.status).toBe(200);
+          seen.push(...res.body.items.map((m: { username: string }) => m.username.toLowerCase()));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      // "example" is in every address: more matches than SPARSE_MATCHES, so the list is walked in order.
+      expect(expected('example', 'substring').length).toBeGreaterThan(SPARSE_MATCHES);
+      for (const [term, match] of [['example', 'substring'], ['son', 'substring'], ['ohn', 'substring'], ['zzq', 'substring'], ['ma', 'prefix'], ['smith', 'prefix'], ['qqq', 'prefix']] as const) {
+        expect(await listed(term, match), `${match} ${term}`).toEqual(expected(term, match));
+      }
+    } finally {
+      await direct.close();
+      const closed = new Promise((r) => server.on('close', r));
+      server.kill('SIGTERM');
+      await closed;
+    }
+  }, 300_000);
 });

@@ -3019,8 +3019,10 @@ export interface paths {
                     cursor?: string;
                     /** @description Active and inactive members are listed apart */
                     status?: "active" | "inactive";
-                    /** @description Prefix of the username, email, first or last name */
+                    /** @description Search term: a prefix of the username, email, first or last name (any case); with match=substring, any part of them */
                     q?: string;
+                    /** @description How q matches: prefix (default) or substring; a substring of one or two characters matches as a prefix */
+                    match?: "prefix" | "substring";
                     role?: string;
                     /** @description Only members of this group (a group id) */
                     group?: string;
@@ -5557,8 +5559,10 @@ export interface paths {
                     cursor?: string;
                     /** @description Left out: active and inactive members alike */
                     status?: "active" | "inactive";
-                    /** @description Prefix of the username, email, first or last name */
+                    /** @description Search term: a prefix of the username, email, first or last name (any case); with match=substring, any part of them */
                     q?: string;
+                    /** @description How q matches: prefix (default) or substring; a substring of one or two characters matches as a prefix */
+                    match?: "prefix" | "substring";
                 };
                 header?: never;
                 path: {

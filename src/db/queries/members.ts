@@ -6,14 +6,16 @@ import type { Kysely } from 'kysely';
 import type { Member, MemberGroup, MemberStatus } from '../../domain/types.js';
 import type { Database, MemberRow, UserRow } from '../schema.js';
 import { groupsOfMembers } from './groups.js';
-import { toUser } from './users.js';
+import { countMatches, matchesKeys, matchingMemberIds, searchOf, SPARSE_MATCHES, type SearchMatch } from './member-search.js';
+import { PROFILE_COLUMNS, toProfile, type ProfileRow } from './users.js';
 
 type Db = Kysely<Database>;
 
 export interface MemberFilter {
   status?: MemberStatus;
-  /** Prefix of the username, email, first or last name, already case-folded. */
+  /** Prefix (or with `match: 'substring'`, any part) of the username, email, first or last name, already case-folded. */
   q?: string;
+  match?: SearchMatch;
   role?: string;
   /** Only members of this group. */
   group?: string;
@@ -22,22 +24,39 @@ export interface MemberFilter {
   limit: number;
 }
 
-const SEARCH_COLUMNS = ['m.username_key', 'm.email_key', 'm.first_name_key', 'm.last_name_key'] as const;
+/** A member as the list shows them: the membership, the user's profile, the groups they are in (seed 002). */
+export type ListedMember = MemberRow & ProfileRow & { groups: MemberGroup[] };
 
-/** A member with their user and the groups they are in (seed 002), as the API shows a member. */
+/** A member with their whole user row, for the write paths that check or change it. */
 export type MemberRecord = MemberRow & UserRow & { groups: MemberGroup[] };
 
 // Member columns come last so their created_at / updated_at win over the user's.
 const withUser = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id').selectAll('u').selectAll('m');
 
+// The list reads the profile columns only: not the password hash, nor keys the member row repeats.
+const withProfile = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
+  .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m');
+
 /** Adds each member's groups with one more query, however many members there are. */
-async function withGroups(db: Db, organizationId: string, rows: Array<MemberRow & UserRow>): Promise<MemberRecord[]> {
+async function withGroups<Row extends MemberRow>(db: Db, organizationId: string, rows: Row[]): Promise<Array<Row & { groups: MemberGroup[] }>> {
   const groups = await groupsOfMembers(db, organizationId, rows.map((r) => r.user_id));
   return rows.map((r) => ({ ...r, groups: groups.get(r.user_id) ?? [] }));
 }
 
-export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<MemberRecord[]> {
-  let q = withUser(db).where('m.organization_id', '=', organizationId);
+export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<ListedMember[]> {
+  const search = f.q ? searchOf(f.q, f.match) : undefined;
+  // A search with few matches reads the page from them; with many, walks the list in order (see member-search.ts).
+  const few = search !== undefined && (await countMatches(db, organizationId, f.status, search)) < SPARSE_MATCHES;
+  const all = withProfile(db);
+  let q = few && search
+    // FROM the matches CROSS JOIN members: SQLite keeps that order (its planner would otherwise walk
+    // the list in username order to spare the sort, testing every member against the matches).
+    // Same columns and aliases as `all`, so the conditions below apply to either.
+    ? (db.selectFrom(matchingMemberIds(db, organizationId, f.status, search).as('matches')).crossJoin('members as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id').whereRef('m.user_id', '=', 'matches.user_id')
+        .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m') as unknown as typeof all)
+    : all;
+  q = q.where('m.organization_id', '=', organizationId);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.role) q = q.where('m.role', '=', f.role);
   if (f.group) {
@@ -45,12 +64,7 @@ export async function listMembers(db: Db, organizationId: string, f: MemberFilte
     q = q.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
       .where('gm.organization_id', '=', organizationId).where('gm.group_id', '=', group).whereRef('gm.user_id', '=', 'm.user_id')));
   }
-  if (f.q) {
-    // A prefix as an index range: every key starting with q sorts between q and q + U+FFFF.
-    const from = f.q;
-    const to = `${f.q}\uffff`;
-    q = q.where((eb) => eb.or(SEARCH_COLUMNS.map((c) => eb.and([eb(c, '>=', from), eb(c, '<', to)]))));
-  }
+  if (search && !few) q = q.where((eb) => matchesKeys(db, eb, search));
   if (f.after) {
     const [key, id] = f.after;
     // The first condition says nothing the second does not, but neither SQLite nor PostgreSQL turns
@@ -127,11 +141,10 @@ export async function listMembershipsOfUser(db: Db, userId: string): Promise<Arr
     .where('m.user_id', '=', userId).orderBy('o.name').orderBy('o.id').execute();
 }
 
-export function toMember(row: MemberRecord): Member {
-  const { id, superAdmin: _s, acceptedTermsVersion: _a, createdAt: _c, updatedAt: _u, ...profile } = toUser(row);
+export function toMember(row: ListedMember): Member {
   return {
-    ...profile,
-    userId: id,
+    ...toProfile(row),
+    userId: row.user_id,
     role: row.role,
     status: row.status,
     groups: row.groups,

@@ -48,10 +48,18 @@ export async function anySuperAdmin(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-export function toUser(row: UserRow): User {
+/** The user columns a profile shows: what the members list reads, and no more (no password hash). */
+export const PROFILE_COLUMNS = [
+  'username', 'email', 'first_name', 'last_name', 'display_name', 'alias', 'title', 'phone', 'phone_extension',
+  'address', 'color', 'click_to_dial', 'sender_emails', 'signature', 'last_login_at',
+] as const satisfies ReadonlyArray<keyof UserRow>;
+
+export type ProfileRow = Pick<UserRow, (typeof PROFILE_COLUMNS)[number]>;
+export type Profile = Omit<User, 'id' | 'superAdmin' | 'acceptedTermsVersion' | 'createdAt' | 'updatedAt'>;
+
+export function toProfile(row: ProfileRow): Profile {
   const names = { username: row.username, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name, alias: row.alias };
   return {
-    id: row.id,
     username: row.username,
     email: row.email,
     firstName: row.first_name,
@@ -74,8 +82,15 @@ export function toUser(row: UserRow): User {
     senderEmails: JSON.parse(row.sender_emails) as string[],
     signature: row.signature,
     avatarUrl: gravatarUrl(row.email),
-    superAdmin: row.super_admin === 1,
     lastLoginAt: row.last_login_at,
+  };
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    ...toProfile(row),
+    superAdmin: row.super_admin === 1,
     acceptedTermsVersion: row.accepted_terms_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

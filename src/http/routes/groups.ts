@@ -4,7 +4,7 @@
  */
 import { Type } from 'typebox';
 import { ConditionalHeaders, conditionalResponses, withTag } from '../schemas/conditional.js';
-import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { Id, MemberSearchQuery, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
 import { Group, GroupPatch, NewGroup } from '../schemas/group.js';
 import { Member } from '../schemas/user.js';
 import type { App, RouteDeps } from '../types.js';
@@ -15,7 +15,7 @@ const GroupMemberParams = Type.Object({ organizationId: Id, groupId: Id, userId:
 const MembersQuery = Type.Object({
   ...PageQuery,
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')], { description: 'Left out: active and inactive members alike' })),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Prefix of the username, email, first or last name' })),
+  ...MemberSearchQuery,
 }, Strict);
 
 export function groupRoutes(app: App, { services, auth }: RouteDeps): void {

@@ -3,7 +3,7 @@
  * edit, deactivate and activate, delete, bulk actions.
  */
 import { Type } from 'typebox';
-import { Id, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
+import { Id, MemberSearchQuery, OrganizationParams, PageOf, PageQuery, problemResponses, Strict } from '../schemas/common.js';
 import { ConditionalHeaders, conditionalResponses, withTag } from '../schemas/conditional.js';
 import { RoleKey } from '../schemas/organization.js';
 import { Member, NewUser, Password, ProfilePatch } from '../schemas/user.js';
@@ -14,7 +14,7 @@ const MemberParams = Type.Object({ organizationId: Id, userId: Id }, Strict);
 const ListQuery = Type.Object({
   ...PageQuery,
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')], { description: 'Active and inactive members are listed apart' })),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Prefix of the username, email, first or last name' })),
+  ...MemberSearchQuery,
   role: Type.Optional(Type.String({ maxLength: 64 })),
   group: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only members of this group (a group id)' })),
 }, Strict);

@@ -40,6 +40,14 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
+/** The search of the members list, and of a group's members. */
+export const MemberSearchQuery = {
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Search term: a prefix of the username, email, first or last name (any case); with match=substring, any part of them' })),
+  match: Type.Optional(Type.Union([Type.Literal('prefix'), Type.Literal('substring')], {
+    description: 'How q matches: prefix (default) or substring; a substring of one or two characters matches as a prefix',
+  })),
+};
+
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 

@@ -1,0 +1,116 @@
+/**
+ * @module How the members list finds the members a search term matches, on an index whatever the
+ * term: a prefix of the username, email, first or last name, or (`match=substring`) any part of them.
+ *
+ * The list is ordered by username, 50 at a time, and no one index is ordered by username AND finds a
+ * term in four columns. So a search takes one of two routes, picked per request by counting the
+ * matches up to `SPARSE_MATCHES`, which costs at most that many index entries:
+ * - few matches (a rare name, a typo, nothing at all): start from the matches — four prefix index
+ *   ranges, or the trigram index (pg_trgm on PostgreSQL, FTS5 on SQLite) — and sort them;
+ * - many matches: walk the list in username order on its covering index and test each entry, which
+ *   meets a page of matches after about 50 × organization size / matches entries.
+ * Both routes apply the same test to the same keys, so a page cursor means the same on either.
+ */
+import { PostgresAdapter, sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { MemberStatus } from '../../domain/types.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+export type SearchMatch = 'prefix' | 'substring';
+
+export interface MemberSearch {
+  /** Already trimmed and case-folded, as the keys are. */
+  term: string;
+  match: SearchMatch;
+}
+
+/** From this many matches on, a search walks the list in order instead of sorting its matches. */
+export const SPARSE_MATCHES = 1000;
+
+/** A trigram index finds substrings of three characters or more; shorter terms match as prefixes. */
+export const SUBSTRING_MIN_LENGTH = 3;
+
+const SEARCH_KEYS = ['username_key', 'email_key', 'first_name_key', 'last_name_key'] as const;
+
+/** Each organization's FTS5 rowids start at slot × 2³² (migration 0006). */
+const SLOT_SIZE = 4_294_967_296;
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The match a term gets: a substring search of one or two characters is a prefix search. */
+export function searchOf(term: string, match: SearchMatch = 'prefix'): MemberSearch {
+  return { term, match: match === 'substring' && [...term].length < SUBSTRING_MIN_LENGTH ? 'prefix' : match };
+}
+
+/** The test on one member's keys, on the entry of the list's covering index (members_search_idx). */
+export function matchesKeys(db: Db, eb: ExpressionBuilder<Database & { m: Database['members'] }, 'm'>, search: MemberSearch): Expression<SqlBool> {
+  const { term } = search;
+  if (search.match === 'prefix') {
+    // A prefix as an index range: every key starting with the term sorts between it and term + U+FFFF.
+    const to = `${term}\uffff`;
+    return eb.or(SEARCH_KEYS.map((k) => eb.and([eb(`m.${k}`, '>=', term), eb(`m.${k}`, '<', to)])));
+  }
+  const position = isPostgres(db) ? 'strpos' : 'instr';
+  return eb.or(SEARCH_KEYS.map((k) => eb(eb.fn<number>(position, [eb.ref(`m.${k}`), eb.val(term)]), '>', 0)));
+}
+
+/** `status in (…)`: the search indexes start with (organization, status), so both statuses are named. */
+const statusesOf = (status: MemberStatus | undefined): MemberStatus[] => (status ? [status] : ['active', 'inactive']);
+
+/** LIKE pattern for "contains": the term with LIKE's own characters escaped (backslash is the default escape). */
+const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** An FTS5 phrase: the term in double quotes, its own double quotes doubled. */
+const ftsPhrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/** The organization's FTS5 rowid range, as SQL: [slot × 2³², (slot + 1) × 2³²). */
+function ftsRange(db: Db, organizationId: string) {
+  const slot = db.selectFrom('member_search_slots').select('slot').where('organization_id', '=', organizationId);
+  return { from: sql<number>`(${slot}) * ${sql.lit(SLOT_SIZE)}`, to: sql<number>`((${slot}) + 1) * ${sql.lit(SLOT_SIZE)}` };
+}
+
+const inOrganization = (db: Db, organizationId: string, status: MemberStatus | undefined) =>
+  db.selectFrom('members').select('user_id').where('organization_id', '=', organizationId).where('status', 'in', statusesOf(status));
+
+/** PostgreSQL's substring search: LIKE '%term%' on any key, which the pg_trgm GIN index answers. */
+const containingOnPostgres = (db: Db, organizationId: string, status: MemberStatus | undefined, term: string) =>
+  inOrganization(db, organizationId, status).where((eb) => eb.or(SEARCH_KEYS.map((k) => eb(k, 'like', containsPattern(term)))));
+
+/** The user ids of the organization's members the term matches (the few-matches route starts here). */
+export function matchingMemberIds(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch) {
+  if (search.match === 'prefix') {
+    const to = `${search.term}\uffff`;
+    const [first, ...rest] = SEARCH_KEYS.map((k) => inOrganization(db, organizationId, status).where(k, '>=', search.term).where(k, '<', to));
+    return rest.reduce((union, q) => union.union(q), first!);
+  }
+  if (isPostgres(db)) return containingOnPostgres(db, organizationId, status, search.term);
+  const { from, to } = ftsRange(db, organizationId);
+  return db.selectFrom('members_fts').innerJoin('member_search_rows as r', 'r.id', 'members_fts.rowid').select('r.user_id')
+    .where(sql<SqlBool>`members_fts match ${ftsPhrase(search.term)}`)
+    .where('members_fts.rowid', '>=', from).where('members_fts.rowid', '<', to);
+}
+
+/**
+ * How many members the term matches, counted up to `cap` on the search indexes alone. A prefix
+ * counts each key's range, so a member matched by two keys counts twice: the count only picks the
+ * route, and erring high picks the in-order walk, which is right for many matches anyway.
+ */
+export async function countMatches(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch, cap = SPARSE_MATCHES): Promise<number> {
+  if (search.match === 'prefix') {
+    const to = `${search.term}\uffff`;
+    const [first, ...rest] = SEARCH_KEYS.map((k) => db.selectFrom('members').select(sql.lit(1).as('one'))
+      .where('organization_id', '=', organizationId).where('status', 'in', statusesOf(status)).where(k, '>=', search.term).where(k, '<', to));
+    return countRows(db, rest.reduce((union, q) => union.unionAll(q), first!).limit(cap));
+  }
+  if (isPostgres(db)) return countRows(db, containingOnPostgres(db, organizationId, status, search.term).limit(cap));
+  // The FTS5 index alone (status is not in there): an inactive match errs high, harmlessly.
+  const { from, to } = ftsRange(db, organizationId);
+  return countRows(db, db.selectFrom('members_fts').select('rowid').where(sql<SqlBool>`members_fts match ${ftsPhrase(search.term)}`)
+    .where('rowid', '>=', from).where('rowid', '<', to).limit(cap));
+}
+
+async function countRows(db: Db, rows: Expression<unknown>): Promise<number> {
+  const { rows: [row] } = await sql<{ n: number | string }>`select count(*) as n from (${rows}) as matches`.execute(db);
+  return Number(row?.n ?? 0);
+}
