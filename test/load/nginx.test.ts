@@ -60,7 +60,7 @@ describe('nginx in front of two Roster processes (deploy/nginx/roster.conf)', ()
     base = `https://127.0.0.1:${httpsPort}`;
     cluster = await startPostgresCluster();
     // As in production: an https PUBLIC_URL (so the cookie is Secure and __Host-), behind a trusted proxy.
-    ({ processes } = await startProcesses(cluster, 'roster_nginx', 2, { PUBLIC_URL: base, TRUST_PROXY: 'true', LOG_LEVEL: 'info' }));
+    ({ processes } = await startProcesses(cluster, 'roster_nginx', 2, { PUBLIC_URL: base, TRUST_PROXY: 'true', LOG_LEVEL: 'debug' }));
     writeFileSync(join(dir, 'roster.conf'), renderConfig(processes.map((p) => p.port), httpPort, httpsPort, dir));
     writeFileSync(join(dir, 'nginx.conf'), `worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -89,7 +89,8 @@ http {
   });
 
   /** How many times a process logged a request for `url`. */
-  const served = (p: Serving, url: string) => p.output().split('\n').filter((l) => l.includes('"incoming request"') && l.includes(`"url":"${url}"`)).length;
+  // Each process logs one line per request at debug (src/http/request-log.ts).
+  const served = (p: Serving, url: string) => p.output().split('\n').filter((l) => l.includes('"msg":"request"') && l.includes(`"url":"${url}"`)).length;
 
   it('sends plain HTTP to HTTPS, and answers /readyz through TLS', async () => {
     const plain = await fetch(`http://127.0.0.1:${httpPort}/members?x=1`, { redirect: 'manual' });
