@@ -5,6 +5,8 @@ import { Type } from 'typebox';
 import { toUser } from '../../db/queries/users.js';
 import { Id, Nullable, problemResponses, Strict } from '../schemas/common.js';
 import { Password, ProfilePatch, User } from '../schemas/user.js';
+import type { FastifyReply } from 'fastify';
+import type { ResolvedSession } from '../../services/sessions.js';
 import type { App, RouteDeps } from '../types.js';
 
 const Me = Type.Object({ ...User.properties, currentOrganizationId: Nullable(Id), requiredActions: Type.Array(Type.String()) });
@@ -17,9 +19,19 @@ const MyOrganization = Type.Object({
 });
 
 export function meRoutes(app: App, { services, auth }: RouteDeps): void {
-  app.get('/api/v1/me', { config: { duringRequiredActions: true }, schema: { tags: ['me'], summary: 'Your profile, with the actions to complete before anything else', response: { 200: Me, ...problemResponses } } }, async (request) => {
+  const serializedMe = new WeakMap<ResolvedSession, ReturnType<FastifyReply['serialize']>>();
+
+  app.get('/api/v1/me', { config: { duringRequiredActions: true }, schema: { tags: ['me'], summary: 'Your profile, with the actions to complete before anything else', response: { 200: Me, ...problemResponses } } }, async (request, reply) => {
     const session = await auth.requireSession(request);
-    return { ...toUser(session.user), currentOrganizationId: session.currentOrganizationId, requiredActions: session.pendingActions };
+    // The answer depends on the session alone, and a session served from memory is the same frozen
+    // object until something about it changes: its body is serialized (by the route's own
+    // serializer, so exactly as it would be) once, not on every request.
+    let body = serializedMe.get(session);
+    if (body === undefined) {
+      body = reply.serialize({ ...toUser(session.user), currentOrganizationId: session.currentOrganizationId, requiredActions: session.pendingActions });
+      serializedMe.set(session, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.patch('/api/v1/me', {
