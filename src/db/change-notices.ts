@@ -7,7 +7,7 @@
  * other Roster processes hear it exactly when the write becomes visible.
  */
 import { sql, type Kysely } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { isPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
 export const CHANGES_CHANNEL = 'roster_changes';
@@ -68,8 +68,6 @@ export function noticeOf(db: Kysely<Database>, kind: ChangedKind, ids: readonly 
   afterCommit.get(db)?.push(() => tell(db, notice));
   return notice.ids === null ? JSON.stringify(notice) : payload;
 }
-
-export const isPostgres = (db: Kysely<Database>): boolean => keyOf(db) instanceof PostgresAdapter;
 
 /** Announces a write just made through `db` (inside its transaction, when it is one). */
 export async function announceChange(db: Kysely<Database>, kind: ChangedKind, ids: readonly string[]): Promise<void> {

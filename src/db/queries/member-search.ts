@@ -11,8 +11,9 @@
  *   meets a page of matches after about 50 × organization size / matches entries.
  * Both routes apply the same test to the same keys, so a page cursor means the same on either.
  */
-import { PostgresAdapter, sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { MemberStatus } from '../../domain/types.js';
+import { isPostgres } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -35,8 +36,6 @@ const SEARCH_KEYS = ['username_key', 'email_key', 'first_name_key', 'last_name_k
 
 /** Each organization's FTS5 rowids start at slot × 2³² (migration 0006). */
 const SLOT_SIZE = 4_294_967_296;
-
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The match a term gets: a substring search of one or two characters is a prefix search. */
 export function searchOf(term: string, match: SearchMatch = 'prefix'): MemberSearch {

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import { announceChange, CHANGES_CHANNEL, isPostgres, noticeOf } from '../change-notices.js';
+import { announceChange, CHANGES_CHANNEL, noticeOf } from '../change-notices.js';
+import { isPostgres } from '../dialect.js';
 import type { AuditEventRow, Database, SessionRow, SessionsTable, UserRow } from '../schema.js';
 import { inTransaction } from '../transaction.js';
 import { insertAuditEvents } from './audit-events.js';
