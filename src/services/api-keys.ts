@@ -186,10 +186,6 @@ export function createApiKeyService(db: Db, listener: NotifyListener | null = nu
       return key.principal;
     },
 
-    /** Keys held in memory now. */
-    get cachedCount() {
-      return cache.size;
-    },
 
     close: () => cache.close(),
   };

@@ -111,9 +111,6 @@ export function createRowCache<V>(options: RowCacheOptions) {
       unsubscribe();
       clear();
     },
-    get size() {
-      return entries.size;
-    },
   };
 }
 

@@ -179,10 +179,6 @@ export function createSessionService(
 
     end: (sessionId: string) => deleteSession(db, sessionId),
 
-    /** Sessions held in memory now, for the memory benchmark. */
-    get cachedCount() {
-      return cache.size;
-    },
 
     close: () => cache.close(),
 
