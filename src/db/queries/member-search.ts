@@ -91,25 +91,34 @@ export function matchingMemberIds(db: Db, organizationId: string, status: Member
 }
 
 /**
- * How many members the term matches, counted up to `cap` on the search indexes alone. A prefix
- * counts each key's range, so a member matched by two keys counts twice: the count only picks the
- * route, and erring high picks the in-order walk, which is right for many matches anyway.
+ * The user ids of the members the term matches when there are fewer than `cap`, read from the search
+ * indexes alone; undefined when there are `cap` or more (the list is then walked in order). A prefix
+ * is counted first, each key's range on its own index (a member matched by two keys counts twice:
+ * erring high picks the in-order walk, which is right for many matches anyway), and its ids read
+ * only when few. A substring's ids are read at once, up to `cap`: counting would read the trigram
+ * index twice, and handing the page query a list of ids keeps PostgreSQL's planner, which guesses a
+ * trigram match's size badly, from walking the whole list in order to test each member.
  */
-export async function countMatches(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch, cap = SPARSE_MATCHES): Promise<number> {
+export async function fewMatches(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch, cap = SPARSE_MATCHES): Promise<string[] | undefined> {
   if (search.match === 'prefix') {
     const to = `${search.term}\uffff`;
     const [first, ...rest] = SEARCH_KEYS.map((k) => db.selectFrom('members').select(sql.lit(1).as('one'))
       .where('organization_id', '=', organizationId).where('status', 'in', statusesOf(status)).where(k, '>=', search.term).where(k, '<', to));
-    return countRows(db, rest.reduce((union, q) => union.unionAll(q), first!).limit(cap));
+    if ((await countRows(db, rest.reduce((union, q) => union.unionAll(q), first!).limit(cap))) >= cap) return undefined;
   }
-  if (isPostgres(db)) return countRows(db, containingOnPostgres(db, organizationId, status, search.term).limit(cap));
-  // The FTS5 index alone (status is not in there): an inactive match errs high, harmlessly.
-  const { from, to } = ftsRange(db, organizationId);
-  return countRows(db, db.selectFrom('members_fts').select('rowid').where(sql<SqlBool>`members_fts match ${ftsPhrase(search.term)}`)
-    .where('rowid', '>=', from).where('rowid', '<', to).limit(cap));
+  const matches = db.selectFrom(matchingMemberIds(db, organizationId, status, search).as('matches')).select('matches.user_id').limit(cap);
+  const ids = (await matches.execute()).map((r) => r.user_id);
+  return ids.length < cap ? ids : undefined;
 }
 
 async function countRows(db: Db, rows: Expression<unknown>): Promise<number> {
   const { rows: [row] } = await sql<{ n: number | string }>`select count(*) as n from (${rows}) as matches`.execute(db);
   return Number(row?.n ?? 0);
+}
+
+/** A list of user ids as a table of one column, `user_id`, for a query to start from. */
+export function idTable(db: Db, ids: readonly string[]) {
+  return isPostgres(db)
+    ? sql<{ user_id: string }>`(select unnest(${[...ids]}::text[]) as user_id)`
+    : sql<{ user_id: string }>`(select value as user_id from json_each(${JSON.stringify(ids)}))`;
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Member, MemberGroup, MemberStatus } from '../../domain/types.js';
 import type { Database, MemberRow, UserRow } from '../schema.js';
 import { groupsOfMembers } from './groups.js';
-import { countMatches, matchesKeys, matchingMemberIds, searchOf, SPARSE_MATCHES, type SearchMatch } from './member-search.js';
+import { fewMatches, idTable, matchesKeys, searchOf, type SearchMatch } from './member-search.js';
 import { PROFILE_COLUMNS, toProfile, type ProfileRow } from './users.js';
 
 type Db = Kysely<Database>;
@@ -33,10 +33,6 @@ export type MemberRecord = MemberRow & UserRow & { groups: MemberGroup[] };
 // Member columns come last so their created_at / updated_at win over the user's.
 const withUser = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id').selectAll('u').selectAll('m');
 
-// The list reads the profile columns only: not the password hash, nor keys the member row repeats.
-const withProfile = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
-  .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m');
-
 /** Adds each member's groups with one more query, however many members there are. */
 async function withGroups<Row extends MemberRow>(db: Db, organizationId: string, rows: Row[]): Promise<Array<Row & { groups: MemberGroup[] }>> {
   const groups = await groupsOfMembers(db, organizationId, rows.map((r) => r.user_id));
@@ -46,33 +42,39 @@ async function withGroups<Row extends MemberRow>(db: Db, organizationId: string,
 export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<ListedMember[]> {
   const search = f.q ? searchOf(f.q, f.match) : undefined;
   // A search with few matches reads the page from them; with many, walks the list in order (see member-search.ts).
-  const few = search !== undefined && (await countMatches(db, organizationId, f.status, search)) < SPARSE_MATCHES;
-  const all = withProfile(db);
-  let q = few && search
+  const few = search && (await fewMatches(db, organizationId, f.status, search));
+  // The page's keys first, on the covering index alone (members_search_idx holds every key a filter
+  // tests), then the rows of those 50: the walk tests thousands of entries when matches are many,
+  // and PostgreSQL reads a heap row for each one it tests unless the query asks for keys only.
+  let keys = (few
     // FROM the matches CROSS JOIN members: SQLite keeps that order (its planner would otherwise walk
     // the list in username order to spare the sort, testing every member against the matches).
-    // Same columns and aliases as `all`, so the conditions below apply to either.
-    ? (db.selectFrom(matchingMemberIds(db, organizationId, f.status, search).as('matches')).crossJoin('members as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id').whereRef('m.user_id', '=', 'matches.user_id')
-        .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m') as unknown as typeof all)
-    : all;
-  q = q.where('m.organization_id', '=', organizationId);
-  if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.role) q = q.where('m.role', '=', f.role);
+    ? db.selectFrom(idTable(db, few).as('matches')).crossJoin('members as m').whereRef('m.user_id', '=', 'matches.user_id')
+    : db.selectFrom('members as m'))
+    .select(['m.user_id', 'm.username_key']).where('m.organization_id', '=', organizationId);
+  if (f.status) keys = keys.where('m.status', '=', f.status);
+  if (f.role) keys = keys.where('m.role', '=', f.role);
   if (f.group) {
     const group = f.group;
-    q = q.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
+    keys = keys.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
       .where('gm.organization_id', '=', organizationId).where('gm.group_id', '=', group).whereRef('gm.user_id', '=', 'm.user_id')));
   }
-  if (search && !few) q = q.where((eb) => matchesKeys(db, eb, search));
+  if (search && !few) keys = keys.where((eb) => matchesKeys(db, eb, search));
   if (f.after) {
     const [key, id] = f.after;
     // The first condition says nothing the second does not, but neither SQLite nor PostgreSQL turns
     // an OR into an index range: without it a page deep in the list scans every row before it.
-    q = q.where('m.username_key', '>=', key)
+    keys = keys.where('m.username_key', '>=', key)
       .where((eb) => eb.or([eb('m.username_key', '>', key), eb.and([eb('m.username_key', '=', key), eb('m.user_id', '>', id)])]));
   }
-  return withGroups(db, organizationId, await q.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit).execute());
+  const page = keys.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit);
+  // CROSS JOIN again so SQLite starts from the page's 50 keys rather than from the whole list. The
+  // list reads the profile columns only: not the password hash, nor keys the member row repeats.
+  const rows = await db.selectFrom(page.as('page')).crossJoin('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m')
+    .where('m.organization_id', '=', organizationId).whereRef('m.user_id', '=', 'page.user_id')
+    .orderBy('page.username_key').orderBy('page.user_id').execute();
+  return withGroups(db, organizationId, rows);
 }
 
 export async function findMember(db: Db, organizationId: string, userId: string): Promise<MemberRecord | undefined> {
