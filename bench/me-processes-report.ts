@@ -84,9 +84,9 @@ What carries over to a machine with a core for each process is the CPU a request
 ${r.one.cpuMicrosPerRequest} µs with one, ${r.two.cpuMicrosPerRequest} µs with two${r.two.cpuMicrosPerRequest > r.one.cpuMicrosPerRequest * 1.1
     ? ' (three busy processes on two cores: each is switched out more often and comes back to colder CPU caches, the likely cause)'
     : ''}. PostgreSQL is not the limit: GET /api/v1/me is answered from each process's session cache
-(\`services/row-cache.ts\`), so the database counted ${rate(r.one.databaseTransactions)} and ${rate(r.two.databaseTransactions)} transactions during the two runs,
-background work (each process's mail worker polls the outbox twice a second), against
-${rate(r.one.requests)} and ${rate(r.two.requests)} requests. Each process holds its own caches and connection pool:
+(\`services/row-cache.ts\`), so the database counted ${rate(r.one.databaseTransactions)} and ${rate(r.two.databaseTransactions)} transactions during the two runs against
+${rate(r.one.requests)} and ${rate(r.two.requests)} requests: background work (each process's mail worker polls the outbox twice
+a second) and late reports of the work before, not one per request. Each process holds its own caches and connection pool:
 ${r.two.rssMb.join(' and ')} MB after the two-process run, ${r.one.rssMb.join(', ')} MB for the one process before.
 `;
 }
