@@ -11,6 +11,8 @@ import { formatAuthzInProcess, AUTHZ_GOAL_CHECKS_PER_SECOND, AUTHZ_GOAL_RATIO_TO
 import { round } from './lib.js';
 import { SIGNIN_GOAL_RATIO, signInSection, type SignInResult } from './signin.js';
 import { ME_GOAL_RATIO, formatMe, type LoadOptions, type MeResult } from './me.js';
+import type { MeProcessesResult } from './me-processes.js';
+import { meProcessesSection, meProcessesSummaryRow } from './me-processes-report.js';
 import { MEMBERS_GOAL_P95_MS, MEMBERS_GOAL_RSS_MB, formatMembers, formatMembersRuns, formatPlans, type MembersOptions, type MembersResult } from './members.js';
 
 export interface Timed<T> {
@@ -45,6 +47,8 @@ export interface Run {
   authzHttp?: Timed<AuthzHttpResult[]>;
   /** bench/console.ts; its section is rendered there. */
   console?: Timed<ConsoleResult>;
+  /** bench/me-processes.ts; its section is rendered by bench/me-processes-report.ts. */
+  meProcesses?: Timed<MeProcessesResult>;
 }
 
 export function machine(): string {
@@ -66,6 +70,7 @@ function summary(run: Run): string {
     }
     rows.push(`| GET /api/v1/me, ${dialectName(r.dialect)} | ${r.roster.requestsPerSecond.toLocaleString('en')} requests/s = ${Math.round(r.ratio * 100)}% of bare Fastify (${r.bare.requestsPerSecond.toLocaleString('en')}/s); p99 ${r.roster.p99} ms | >= ${ME_GOAL_RATIO * 100}% of bare Fastify | ${yesNo(r.ratio >= ME_GOAL_RATIO)} |`);
   }
+  if (run.meProcesses) rows.push(meProcessesSummaryRow(run.meProcesses.result));
   for (const r of run.members.result) {
     const where = r.scale.users === r.scale.largest
       ? `${r.scale.largest.toLocaleString('en')} members`
@@ -322,5 +327,5 @@ ${meSection(run)}
 ${membersSection(run)}
 
 ${authzSection(run)}
-${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}${run.authzHttp ? `\n${authzHttpSection(run.authzHttp.result)}` : ''}${run.console ? `\n${consoleSection(run.console.result, load(run.console))}\n` : ''}`;
+${run.signin ? `\n${signInSection(run.signin.result, load(run.signin))}\n` : ''}${run.invitations ? `\n${invitationsSection(run.invitations.result)}\n` : ''}${run.authzHttp ? `\n${authzHttpSection(run.authzHttp.result)}` : ''}${run.console ? `\n${consoleSection(run.console.result, load(run.console))}\n` : ''}${run.meProcesses ? `\n${meProcessesSection(run.meProcesses.result, load(run.meProcesses))}` : ''}`;
 }
