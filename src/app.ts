@@ -79,7 +79,7 @@ export async function buildApp({ config, database, logger = false, hasher, mailW
   registerCrossOriginCheck(app, config.allowedOrigins);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, (error) => app.log.warn({ err: error }, 'Redis connection problem')) : null;
   // Before the routes: it attaches itself to each authentication route as the route is added.
-  await registerAuthRateLimit(app, { perMinute: config.authRateLimit, redis, redisKeyPrefix: config.redisKeyPrefix });
+  await registerAuthRateLimit(app, { perMinute: config.authRateLimit, db: database.db, redis, redisKeyPrefix: config.redisKeyPrefix });
   registerEvenTiming(app);
   registerRequestLog(app);
   registerClosedQueries(app);

@@ -12,6 +12,7 @@ import * as accountSecurity from './migrations/0004_account_security.js';
 import * as membersSearch from './migrations/0005_members_search_index.js';
 import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
 import * as membersSubstring from './migrations/0007_members_substring_search.js';
+import * as rateLimits from './migrations/0008_rate_limits.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_members_search_index': membersSearch,
   '0006_import_heartbeat': importHeartbeat,
   '0007_members_substring_search': membersSubstring,
+  '0008_rate_limits': rateLimits,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

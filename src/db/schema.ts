@@ -305,6 +305,13 @@ export interface AuthThrottleTable {
   updated_at: string;
 }
 
+/** A rate-limit counter (http/rate-limit-store.ts): requests counted in the window that ends at `window_ends_at`. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: string;
+}
+
 export interface PasswordResetsTable {
   id: string;
   user_id: string;
@@ -341,6 +348,7 @@ export interface Database {
   terms: TermsTable;
   terms_acceptances: TermsAcceptancesTable;
   auth_throttle: AuthThrottleTable;
+  rate_limits: RateLimitsTable;
   password_resets: PasswordResetsTable;
 }
 

@@ -1,16 +1,20 @@
 /**
  * @module Rate limits on the authentication endpoints (sign-in, sign-up, password resets, the
  * invitee's side of invitations): AUTH_RATE_LIMIT requests a minute from one client address, over
- * all of them together, counted in Redis when REDIS_URL is set (shared by every process), else in
- * each process. Routes are picked by their registered pattern, which is what the router matched:
+ * all of them together, counted in Redis when REDIS_URL is set, else in the database
+ * (rate-limit-store.ts): either way every Roster process on the same storage shares one counter per
+ * address. Routes are picked by their registered pattern, which is what the router matched:
  * `//api/v1/session`, `/api/v1/session/`, `?x=…` reach the same route and the same counter, and a
  * spelling the router does not match (`/API/v1/session`, `%2F`) reaches no route at all.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { RosterError } from '../domain/errors.js';
 import { clientNetwork } from '../domain/throttle.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 /** Route patterns that authenticate someone or take a secret from an email link. */
 const AUTH_ROUTES: RegExp[] = [
@@ -29,6 +33,8 @@ export function isAuthRoute(method: string, url: string): boolean {
 export interface AuthRateLimitOptions {
   /** Requests per minute per address; 0 turns the limit off. */
   perMinute: number;
+  /** Where the counters live without Redis. */
+  db: Kysely<Database>;
   redis: Redis | null;
   redisKeyPrefix: string;
 }
@@ -38,7 +44,7 @@ export async function registerAuthRateLimit(app: FastifyInstance, options: AuthR
   if (options.perMinute === 0) return;
   await app.register(rateLimit, {
     global: false,
-    ...(options.redis ? { redis: options.redis, nameSpace: `${options.redisKeyPrefix}rate:` } : {}),
+    ...(options.redis ? { redis: options.redis, nameSpace: `${options.redisKeyPrefix}rate:` } : { store: databaseRateLimitStore(options.db) }),
   });
   const limiter = app.createRateLimit({
     max: options.perMinute,

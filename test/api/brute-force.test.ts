@@ -543,6 +543,7 @@ describe('with Redis (REDIS_URL)', () => {
       const res = await server.client().post('/api/v1/session', { login: 'someone', password: 'wrong' }, from(newAddress()));
       expect(res.status).toBe(401);
       expect(await server.database.db.selectFrom('auth_throttle').selectAll().execute()).toEqual([]);
+      expect(await server.database.db.selectFrom('rate_limits').selectAll().execute()).toEqual([]);
       expect((await redis.keys(`${prefix}own:throttle:*`)).length).toBeGreaterThanOrEqual(2);
       expect((await redis.keys(`${prefix}own:rate:*`)).length).toBeGreaterThanOrEqual(1);
     } finally {

@@ -330,9 +330,10 @@ function stringExample(s: JsonSchema, where: string): string {
 
 /**
  * Tables whose rows change without anyone changing data: a session's last-seen time moves on reads,
- * and failed sign-ins are counted (auth_throttle) however the request ends.
+ * failed sign-ins are counted (auth_throttle) however the request ends, and so are requests to the
+ * authentication endpoints (rate_limits).
  */
-const NOT_DATA = new Set(['sessions', 'auth_throttle']);
+const NOT_DATA = new Set(['sessions', 'auth_throttle', 'rate_limits']);
 
 /** Columns the mail worker updates in the background as it delivers, whatever the requests do. */
 const BACKGROUND_COLUMNS: Record<string, string[]> = {
