@@ -3,10 +3,14 @@
  * `roster` is Roster started exactly as `roster serve` starts it (migrations, logging at LOG_LEVEL,
  * every plugin), `bare` is a Fastify instance with no plugins and one route at the same path
  * answering a constant JSON body the size of a profile. It tells its parent when it listens and stops when told to.
+ *
+ * Plain JavaScript on the built server (dist/, which startTarget builds first), run by node with the
+ * flags `roster serve` runs with (NODE_FLAGS in bench/lib.ts): what production runs, so that its memory
+ * and CPU are production's, not those of a TypeScript loader living in the same process.
  */
 import Fastify from 'fastify';
-import { loadConfig } from '../src/config.js';
-import { startServer } from '../src/server.js';
+import { loadConfig } from '../dist/config.js';
+import { startServer } from '../dist/server.js';
 
 /** About the size and shape of GET /api/v1/me's answer, so both servers serialize the same work. */
 const PROFILE = {
@@ -18,7 +22,8 @@ const PROFILE = {
   updatedAt: '2025-01-01T00:00:00.000Z', currentOrganizationId: '019a9f2c-5b1e-7c3d-8e4f-0a1b2c3d4e60',
 };
 
-async function start(kind: string): Promise<() => Promise<void>> {
+/** @param {string} kind @returns {Promise<() => Promise<void>>} */
+async function start(kind) {
   // SMTP_URL when a benchmark gives one (bench/invitations.ts: a local SMTP server), else the dev mailbox.
   const env = {
     PORT: process.env.PORT, HOST: '127.0.0.1', DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, SMTP_URL: process.env.SMTP_URL,
@@ -44,7 +49,7 @@ process.on('message', (message) => {
   if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
   // Memory in use, after a collection (the target runs with --expose-gc), for bench/signin.ts.
   if (message === 'memory') {
-    (globalThis as { gc?: () => void }).gc?.();
+    globalThis.gc?.();
     process.send?.({ memory: process.memoryUsage() });
   }
 });
