@@ -84,23 +84,22 @@ password hash nor the keys the member row repeats.
 
 ## Where it can still be slow
 
-Measured in the run below (benchmarks.md, section 2; a shared machine at load averages 7–17, so read
-the CPU per request more than the wall-clock percentiles):
+Measured in the run below (benchmarks.md, section 2, where the machine's load average is given with
+each run; read the CPU per request more than the wall-clock percentiles):
 
-- **A term matching somewhat over 1,000 members** ("substring, one name (<1%)": \`ngozi\`, one first
-  name among 150) takes the in-order walk, and the walk assumes matches spread evenly through the
-  usernames. Names are not spread evenly: three of the five username styles start with the first name,
-  so Ngozis cluster under "n", and the walk passed 58,146 members before its 51st match (PostgreSQL plan
-  below: 64 ms, a plain index scan that reads each row's heap tuple before testing it, since PostgreSQL
-  does not test a filter on the index entry of a non-index-only scan). It was the dearest kind of page on
-  both databases: 21 ms of Roster's CPU on SQLite (the database runs inside Roster, testing the index
-  entries), about 75 ms in PostgreSQL. Two fixes, not done: raise the cap for substring terms (sorting
-  a few thousand matches costs less than such a walk), and on PostgreSQL select the page's user ids by
-  an index-only scan of \`members_search_idx\` before joining the rows.
-- **Roster's memory** was 228–311 MB RSS after these runs, the same at 100,000 members as at
-  1,000,000 users, so it does not grow with the data; the benchmark runs Roster from TypeScript
-  through tsx (its compiler and source maps live in the process), which the built server does not.
-  Not measured on the built server here, so the 200 MB goal stays unmet in benchmarks.md.
+- **A rare name on PostgreSQL at 1,000,000 users** ("substring, one name (<1%)"): the trigram index
+  covers every organization, and its posting lists for common trigrams (\`shi\`, \`ros\`) span the
+  whole instance, so finding one organization's 1,200 Hiroshis builds a bitmap of the instance's
+  candidates and rechecks each on its table row: 13–25 ms in PostgreSQL before the page is read.
+  Before the materialized CTE it was worse (a walk of 180,000 entries, 45 ms and more), and before the
+  index-only walk worse again (117 ms p95). Not done: a trigram index per organization's rows
+  (\`btree_gin\` with the organization first), which would read only that organization's candidates.
+- **A rare name on SQLite** sorts up to 2,000 exact FTS5 matches (about 1,400 at 200,000 members)
+  instead of walking; each match costs a lookup of its member row by key, which at 1,000,000 users
+  mostly misses SQLite's 2 MB page cache and goes to the operating system's: a few ms for the page.
+- **Roster's memory** is the built server's, run as \`roster serve\` runs it (one garbage-collector
+  thread): see benchmarks.md, section 2. It does not grow with the data: the same at 100,000
+  members as at 1,000,000 users.
 
 - A common term combined with a rare filter (\`role=admin&q=an\` where "an" matches 30% of members
   and admins are 1%): the count says "many", so the list is walked in order testing both conditions,
