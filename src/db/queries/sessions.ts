@@ -115,10 +115,13 @@ export async function listUserSessions(db: Db, userId: string) {
  * already by the same times (services/sessions.ts).
  */
 export async function deleteExpiredSessions(db: Db, endedBy: string, idleSince: string, limit: number): Promise<number> {
-  let expired = db.selectFrom('sessions').select('id')
+  const expired = db.selectFrom('sessions').select('id')
     .where((eb) => eb.or([eb('expires_at', '<=', endedBy), eb('last_seen_at', '<=', idleSince)]))
     .limit(limit);
-  if (isPostgres(db)) expired = expired.forUpdate().skipLocked();
-  const result = await db.deleteFrom('sessions').where('id', 'in', expired).executeTakeFirst();
+  // `= any(array(…))` rather than `in (…)`: PostgreSQL then looks the ids up by primary key instead
+  // of planning a hash join over every session.
+  const result = isPostgres(db)
+    ? await db.deleteFrom('sessions').where(sql<boolean>`id = any(array(${expired.forUpdate().skipLocked()}))`).executeTakeFirst()
+    : await db.deleteFrom('sessions').where('id', 'in', expired).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
