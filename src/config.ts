@@ -49,11 +49,12 @@ export type Env = Record<string, string | undefined>;
 const bool = (v: string | undefined, fallback: boolean): boolean =>
   v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
 
-function int(env: Env, name: string, fallback: number): number {
+/** A whole number of at least `min`; 0 is allowed where it means something (AUTH_RATE_LIMIT=0 turns the limit off). */
+function int(env: Env, name: string, fallback: number, min = 0): number {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${v}"`);
   return n;
 }
 
@@ -92,8 +93,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     signupEnabled: bool(env.SIGNUP_ENABLED, true),
     secureCookies: bool(env.SECURE_COOKIES, publicUrl.startsWith('https://')),
-    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60 * 8),
-    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7),
+    // A timeout of 0 would end every session at once.
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 60 * 8, 1),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 24 * 7, 1),
     trustProxy: bool(env.TRUST_PROXY, false),
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 30),
     authLockoutFailures: int(env, 'AUTH_LOCKOUT_FAILURES', 10),

@@ -4,7 +4,9 @@
  * one whichever service wrote. A notice reaches this process's listeners at once and again when the
  * transaction that made the write has committed (a read that overlapped the write could otherwise
  * cache the old row), and on PostgreSQL it is also sent with NOTIFY in the same transaction, so
- * other Roster processes hear it exactly when the write becomes visible.
+ * other Roster processes hear it exactly when the write becomes visible. The one write without a
+ * notice is the sweep of sessions that have ended (queries/sessions.ts): the caches refuse those by
+ * their times already, and naming up to a thousand ids would empty every process's cache.
  */
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './dialect.js';

@@ -13,7 +13,7 @@ import { absoluteExpiry, hasExpired, strictestPolicy, touchIntervalMs, type Sess
 import { findMembersByIds, findMembership } from '../db/queries/members.js';
 import { settingsOfOrganizations } from '../db/queries/organizations.js';
 import {
-  deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, recordSignIn, setSessionOrganization, touchSession,
+  deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, recordSignIn, setSessionOrganization, touchSession,
   type NewSessionRow,
 } from '../db/queries/sessions.js';
 import { findUserByLogin } from '../db/queries/users.js';
@@ -54,6 +54,21 @@ export interface SessionInfo {
 
 const timesOf = (s: { created_at: string; last_seen_at: string }) => ({ createdAt: Date.parse(s.created_at), lastSeenAt: Date.parse(s.last_seen_at) });
 
+/**
+ * Sessions no request can use any more are deleted now and then, at a process's first session start
+ * and every SWEEP_EVERY after, like the throttle's counters: a session presented after its end is
+ * deleted by `resolve`, but one never presented again would stay for ever. Starts are what create
+ * such rows, so sweeping as often as sessions start keeps up with them at no cost to other requests.
+ */
+const SWEEP_EVERY = 100;
+/** At most this many rows a sweep: a backlog (the first sweep of a large instance) goes in bounded steps. */
+const SWEEP_LIMIT = 1000;
+/**
+ * A session is deleted only this long after its end, so a process whose clock is a little behind
+ * (several processes on one database) never finds a session it would still accept gone.
+ */
+const SWEEP_GRACE_MS = 60_000;
+
 /** A resolved session as the cache keeps it, with the times its expiry is decided on. */
 interface CachedSession {
   session: ResolvedSession;
@@ -92,9 +107,28 @@ export function createSessionService(
     return { token, row, pendingActions: pending };
   }
 
+  /**
+   * Deletes sessions past their stored end or idle longer than the instance's timeout (an
+   * organization's stricter timeouts are left to `resolve`: they only shorten sessions, so these
+   * rows are a subset of the dead ones); the number deleted.
+   */
+  async function sweep(nowMs = Date.now()): Promise<number> {
+    const endedBy = new Date(nowMs - SWEEP_GRACE_MS).toISOString();
+    const idleSince = new Date(nowMs - policy.idleMinutes * 60_000 - SWEEP_GRACE_MS).toISOString();
+    return deleteExpiredSessions(db, endedBy, idleSince, SWEEP_LIMIT);
+  }
+
+  let startsUntilSweep = 1;
+  async function sweepWhenDue(): Promise<void> {
+    if (--startsUntilSweep > 0) return;
+    startsUntilSweep = SWEEP_EVERY;
+    await sweep();
+  }
+
   async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
     const { token, row, pendingActions } = await newSession(user, client, organizationId, context);
     await insertSession(db, row);
+    await sweepWhenDue();
     return { token, pendingActions };
   }
 
@@ -155,6 +189,7 @@ export function createSessionService(
       await recordSignIn(db, signedIn, auditRow(actorOf(user), {
         organizationId: null, action: 'user.signed_in', targetType: 'user', targetId: user.id, targetDisplayName: actorOf(user).displayName,
       }), row);
+      await sweepWhenDue();
       return { token, user: signedIn, pendingActions };
     },
 
@@ -179,6 +214,7 @@ export function createSessionService(
 
     end: (sessionId: string) => deleteSession(db, sessionId),
 
+    sweep,
 
     close: () => cache.close(),
 

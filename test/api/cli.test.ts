@@ -80,6 +80,18 @@ describe.each(DIALECTS)('roster commands on %s', (dialect) => {
 });
 
 describe('a fresh instance', () => {
+  it('serve refuses to start with SESSION_IDLE_MINUTES=0, which would end every session at once, and names the variable', async () => {
+    // Killed after 20 s should it start after all, so the test fails instead of waiting for ever.
+    const server = spawn(process.execPath, ['--import', 'tsx', 'test/support/roster-cli.ts', 'serve'], {
+      env: { ...process.env, DATABASE_URL: ':memory:', PORT: String(await freePort()), LOG_LEVEL: 'silent', SESSION_IDLE_MINUTES: '0' }, timeout: 20_000,
+    });
+    let stderr = '';
+    server.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => server.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('SESSION_IDLE_MINUTES must be a whole number of at least 1, got "0"');
+  });
+
   it('serve prints the URL and how to create the first administrator', async () => {
     const db = await createTestDatabase('sqlite');
     const port = await freePort();

@@ -65,6 +65,18 @@ describe.each(DIALECTS)('organizations on %s', (dialect) => {
     expect(unknown.body.code).toBe('request.unknown_field');
   });
 
+  it('an organization\'s session timeouts have minimums (idle 5 minutes, lifetime 1 hour): a 0 that would end every session is refused, naming the field', async () => {
+    const owner = await signUp(server, 'timeouts-owner', 'Timeouts Co');
+    for (const [field, value] of [['sessionIdleMinutes', 0], ['sessionIdleMinutes', 4], ['sessionAbsoluteHours', 0]] as const) {
+      const res = await owner.client.patch(org(owner.organization.id), { settings: { [field]: value } });
+      expect(res.status, `${field}: ${value}`).toBe(400);
+      expect(res.body).toMatchObject({ code: 'request.invalid', field: `body.settings.${field}` });
+    }
+    const lowest = await owner.client.patch(org(owner.organization.id), { settings: { sessionIdleMinutes: 5, sessionAbsoluteHours: 1 } });
+    expect(lowest.status).toBe(200);
+    expect(lowest.body.settings).toMatchObject({ sessionIdleMinutes: 5, sessionAbsoluteHours: 1 });
+  });
+
   it('changing an organization\'s name and settings needs settings.manage', async () => {
     const owner = await signUp(server, 'guard-owner', 'Guarded');
     const plain = await addMember(server, owner, 'member', 'guard-plain');

@@ -6,8 +6,9 @@
  */
 import { tell } from '../../src/db/change-notices.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../support/client.js';
+import { Client } from '../support/client.js';
 import { DIALECTS } from '../support/databases.js';
+import { startInstance } from '../support/instances.js';
 import { addMember, createRole, PASSWORD, signIn, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
 
 let counter = 0;
@@ -216,6 +217,33 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
     const ancient = await signUp(server, unique('ancient'));
     await setTimes(ancient.user.id, { created_at: minutesAgo(24 * 60 + 1), expires_at: new Date(Date.now() + 3_600_000).toISOString() });
     expect((await ancient.client.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('a session that can no longer be used is deleted by the sweep at a process\'s first sign-in, though never presented again; a usable one stays', async () => {
+    const owner = await signUp(server, unique('sweep'));
+    const [signedUp] = await sessionsOf(owner.user.id);
+    for (const agent of ['idle', 'ended', 'nearly idle']) await device(owner.user.username, agent);
+    const byAgent = new Map((await sessionsOf(owner.user.id)).map((r) => [r.user_agent, r.id]));
+    const moveBack = (agent: string, times: { last_seen_at?: string; expires_at?: string }) =>
+      server.database.db.updateTable('sessions').set(times).where('id', '=', byAgent.get(agent)!).execute();
+    // Past the 10-minute idle timeout, past its stored end, and one still within the timeout.
+    await moveBack('idle', { last_seen_at: minutesAgo(12) });
+    await moveBack('ended', { expires_at: minutesAgo(2) });
+    await moveBack('nearly idle', { last_seen_at: minutesAgo(9) });
+    tell(server.database.db, { kind: 'user', ids: [owner.user.id] });
+
+    // None of them is presented again. A second process on the same database sweeps at its first sign-in.
+    const other = await startInstance(server.databaseUrl, { SESSION_IDLE_MINUTES: '10', SESSION_ABSOLUTE_HOURS: '24' });
+    try {
+      const someone = await signUp(server, unique('trigger'));
+      expect((await new Client(other.url).post('/api/v1/session', { login: someone.user.username, password: PASSWORD })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+    const left = (await sessionsOf(owner.user.id)).map((r) => r.id).sort();
+    expect(left).toEqual([signedUp!.id, byAgent.get('nearly idle')].sort());
+    // The sessions kept still work: the sign-up's and the one used 9 minutes ago.
+    expect((await owner.client.get('/api/v1/me')).status).toBe(200);
   });
 
   it('an organization\'s stricter timeouts apply to the sessions of its active members, whichever organization they work in', async () => {

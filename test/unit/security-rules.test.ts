@@ -135,6 +135,15 @@ describe('the documented defaults', () => {
     expect(config.allowedOrigins).toEqual(['http://127.0.0.1:3000']);
   });
 
+  it('SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS below 1 are refused at start, naming the variable (0 would end every session at once)', () => {
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow('SESSION_IDLE_MINUTES must be a whole number of at least 1, got "0"');
+    expect(() => loadConfig({ SESSION_ABSOLUTE_HOURS: '0' })).toThrow('SESSION_ABSOLUTE_HOURS must be a whole number of at least 1, got "0"');
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '-5' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '1', SESSION_ABSOLUTE_HOURS: '1' })).toMatchObject({ sessionIdleMinutes: 1, sessionAbsoluteHours: 1 });
+    // Where 0 means something it stays allowed: AUTH_RATE_LIMIT=0 and AUTH_LOCKOUT_FAILURES=0 turn those limits off.
+    expect(loadConfig({ AUTH_RATE_LIMIT: '0', AUTH_LOCKOUT_FAILURES: '0', AUTH_DELAY_MAX_MS: '0' })).toMatchObject({ authRateLimit: 0, authLockoutFailures: 0, authDelayMaxMs: 0 });
+  });
+
   it('ALLOWED_ORIGINS adds origins after PUBLIC_URL\'s, and refuses what is not an http(s) origin', () => {
     const config = loadConfig({ PUBLIC_URL: 'https://roster.example.com/', ALLOWED_ORIGINS: 'https://app.example.com/path, http://localhost:5173' });
     expect(config.allowedOrigins).toEqual(['https://roster.example.com', 'https://app.example.com', 'http://localhost:5173']);

@@ -105,3 +105,23 @@ export async function listUserSessions(db: Db, userId: string) {
     .orderBy('last_seen_at', 'desc').orderBy('id', 'desc')
     .execute();
 }
+
+/**
+ * Deletes up to `limit` sessions whose stored end is at or before `endedBy`, or whose last activity
+ * is at or before `idleSince`: rows no request can use any more. Each condition has its index
+ * (migration 0009). On PostgreSQL rows another transaction holds are skipped, not waited for, so
+ * processes sweeping at once, or a sweep beside a sign-out, never wait on each other or deadlock;
+ * a skipped row is left to a later sweep. Nothing is announced: the caches refuse these sessions
+ * already by the same times (services/sessions.ts).
+ */
+export async function deleteExpiredSessions(db: Db, endedBy: string, idleSince: string, limit: number): Promise<number> {
+  const expired = db.selectFrom('sessions').select('id')
+    .where((eb) => eb.or([eb('expires_at', '<=', endedBy), eb('last_seen_at', '<=', idleSince)]))
+    .limit(limit);
+  // `= any(array(…))` rather than `in (…)`: PostgreSQL then looks the ids up by primary key instead
+  // of planning a hash join over every session.
+  const result = isPostgres(db)
+    ? await db.deleteFrom('sessions').where(sql<boolean>`id = any(array(${expired.forUpdate().skipLocked()}))`).executeTakeFirst()
+    : await db.deleteFrom('sessions').where('id', 'in', expired).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
