@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Redis } from 'ioredis';
 import { clientNetwork, delayAfterFailures, retryAfterSeconds, type ThrottlePolicy } from '../domain/throttle.js';
 import { RosterError } from '../domain/errors.js';
+import { PREPARED } from '../db/postgres-prepared.js';
 import type { Database } from '../db/schema.js';
 
 export interface ThrottleCount {
@@ -59,7 +60,7 @@ export function createDbThrottleStore(db: Kysely<Database>): ThrottleStore {
    * The rules of `fail` as one upsert. With `guards`, INSERT … SELECT … WHERE has no row to insert
    * while one of the keys (or `key`) is locked, and without a row there is no conflict to update
    * either: a lock leaves every counter as it was. Written as SQL rather than built: this runs on
-   * every sign-in, and building it costs more than running it on SQLite.
+   * every sign-in, and building it costs more than running it on SQLite; prepared on PostgreSQL.
    */
   function countFailure(key: string, guards: readonly string[] | null, limit: number, windowMs: number, lockMs: number, nowMs: number) {
     const at = iso(nowMs);
@@ -81,7 +82,7 @@ export function createDbThrottleStore(db: Kysely<Database>): ThrottleStore {
           when ${fresh} then null
           else auth_throttle.locked_until end),
         updated_at = ${at}
-      returning failures, locked_until`.execute(db);
+      returning failures, locked_until ${PREPARED}`.execute(db);
   }
 
   async function counted(row: { failures: number; locked_until: string | null }, windowMs: number, lockMs: number, nowMs: number): Promise<ThrottleCount> {

@@ -6,6 +6,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { announceChange, CHANGES_CHANNEL, noticeOf } from '../change-notices.js';
 import { isPostgres } from '../dialect.js';
+import { PREPARED } from '../postgres-prepared.js';
 import type { AuditEventRow, Database, SessionRow, SessionsTable, UserRow } from '../schema.js';
 import { inTransaction } from '../transaction.js';
 import { insertAuditEvents } from './audit-events.js';
@@ -26,8 +27,8 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
 /**
  * A sign-in's writes: the user's last login, its audit event, the new session and, when the lockout
  * counters are in the database, forgetting the account's failures (`counterKey`), atomically. On
- * PostgreSQL they are one statement (data-modifying CTEs, with the change notice), because a
- * sign-in's cost besides its password hash is mostly round trips; on SQLite one transaction.
+ * PostgreSQL they are one prepared statement (data-modifying CTEs, with the change notice), because
+ * a sign-in's cost besides its password hash is mostly round trips; on SQLite one transaction.
  */
 export async function recordSignIn(
   db: Db, user: Pick<UserRow, 'id' | 'last_login_at'>, audit: AuditEventRow, session: NewSessionRow, counterKey: string | null,
@@ -48,6 +49,7 @@ export async function recordSignIn(
     .with('s', (q) => q.insertInto('sessions').values(session).returning('id'))
     .with('t', (q) => q.deleteFrom('auth_throttle').where((eb) => (counterKey === null ? eb.lit(false) : eb('key', '=', counterKey))).returning('key'))
     .selectNoFrom(sql`pg_notify(${CHANGES_CHANNEL}, ${payload})`.as('notified'))
+    .modifyEnd(PREPARED)
     .execute();
   noticeOf(db, 'user', [user.id]);
 }
