@@ -270,7 +270,8 @@ for acceptance; and one for last login, audit event, session, the count forgotte
 notice (data-modifying CTEs). The last three are named statements, parsed and planned once per
 connection (\`src/db/postgres-prepared.ts\`): planned at every run they cost PostgreSQL more than
 running them. PostgreSQL's own work runs on the same two cores and is not in the server's column,
-which is why its throughput ratio falls further than its CPU ratio.
+which is why its throughput ratio falls further than its CPU ratio; the last column below gives it
+(the CPU time of the PostgreSQL processes serving the benchmark's database, read from /proc).
 
 ${overheads.length > 0 ? formatSignInOverhead(overheads) : ''}
 
