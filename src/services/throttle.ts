@@ -130,7 +130,8 @@ export function createDbThrottleStore(db: Kysely<Database>): ThrottleStore {
 /**
  * The same rules as the SQL above, run inside Redis so that concurrent failures never lose a count.
  * With ARGV[5] = 1 nothing is counted while KEYS[1] or another of KEYS is locked: the answer is then
- * {-1, the latest lock's end}.
+ * {-1, the latest lock's end}. (One script over several keys needs one Redis server, which is what
+ * REDIS_URL names; a Redis Cluster would need the keys in one hash slot.)
  */
 const FAIL_SCRIPT = `
 local now = tonumber(ARGV[1])
