@@ -247,9 +247,10 @@ Roster runs as \`roster serve\` (LOG_LEVEL=warn) in its own process, with **AUTH
 lockout settings keep their defaults and never trigger, because every sign-in here succeeds (a
 success forgets the account's count, and the address counts failures only). ${DEFAULT_SIGNIN.concurrency * 2} users sign in
 again and again with the right password (${DEFAULT_SIGNIN.concurrency} connections, ${DEFAULT_SIGNIN.warmup} s warm-up, then ${DEFAULT_SIGNIN.duration} s).
-Every sign-in does the whole path: look the user up, check and count the attempt (3 statements on
-\`auth_throttle\`), verify the password, record \`lastLoginAt\` and an audit event, work out
-required actions (password policy, terms) and the session timeouts, and store the session.
+Every sign-in does the whole path: look the user up, check the locks and count the attempt (one
+statement on \`auth_throttle\`), verify the password, work out required actions (password policy,
+terms) and the session timeouts, then record \`lastLoginAt\`, an audit event and the session and
+forget the attempt's count.
 
 ${formatSignIn(results)}
 
@@ -263,11 +264,14 @@ on it: the share of a sign-in's CPU that is the password hash.
 
 Where a sign-in's other CPU goes (\`bench/signin-overhead.ts\`): the whole HTTP path in one process
 through \`app.inject\` with a hasher that costs nothing, one sign-in after another, each from its own
-address. On PostgreSQL a sign-in sends 7 statements: the user, the lockout check and count, the
-count forgotten, the organizations' settings (once, for the password policy and the session
-timeouts), the terms, and one statement for last login, audit event, session and change notice
-(data-modifying CTEs). PostgreSQL's own work for those runs on the same two cores and is not in the
-server's column, which is why its throughput ratio falls further than its CPU ratio.
+address. On PostgreSQL a sign-in sends 4 statements: the user; the lockout check and count; the
+organizations' settings (for the password policy and the session timeouts) with the terms waiting
+for acceptance; and one for last login, audit event, session, the count forgotten and the change
+notice (data-modifying CTEs). The last three are named statements, parsed and planned once per
+connection (\`src/db/postgres-prepared.ts\`): planned at every run they cost PostgreSQL more than
+running them. PostgreSQL's own work runs on the same two cores and is not in the server's column,
+which is why its throughput ratio falls further than its CPU ratio; the last column below gives it
+(the CPU time of the PostgreSQL processes serving the benchmark's database, read from /proc).
 
 ${overheads.length > 0 ? formatSignInOverhead(overheads) : ''}
 

@@ -111,7 +111,7 @@ export function createPasswordPolicyService(db: Db, hasher: PasswordHasher) {
     requiredAction: (async (user, context) => {
       if (!user.password_hash) return null;
       if (user.must_change_password === 1) return 'change_password';
-      const policy = strictestPolicy((await (context.organizationSettings ?? settingsOfOrganizations(db, user.id))).map((s) => s.passwordPolicy));
+      const policy = strictestPolicy((await context.organizations).settings.map((s) => s.passwordPolicy));
       if (passwordExpired(policy, user.password_changed_at ?? user.created_at, Date.now())) return 'change_password';
       if (context.password !== undefined && (await violations(context.password, ownerOf(user), policy)).length > 0) return 'change_password';
       return null;

@@ -5,7 +5,7 @@
  * routes that complete an action (or read, or sign out).
  */
 import type { UserRow } from '../db/schema.js';
-import type { OrganizationSettings } from '../domain/types.js';
+import type { SignInOrganizations } from '../db/queries/sign-in.js';
 
 export type RequiredAction = 'accept_terms' | 'change_password';
 
@@ -13,10 +13,10 @@ export interface SignInContext {
   /** The password just typed, when the sign-in had one: policies can only be checked against it. */
   password?: string;
   /**
-   * The settings of the organizations where the user is an active member, read once per sign-in
-   * for every check and the session timeouts (each read is a round trip on PostgreSQL).
+   * The user's organizations as a sign-in needs them (settings, terms to accept), read once in one
+   * statement for every check and the session timeouts (each read is a round trip on PostgreSQL).
    */
-  organizationSettings?: Promise<OrganizationSettings[]>;
+  organizations: Promise<SignInOrganizations>;
 }
 
 export type RequiredActionCheck = (user: UserRow, context: SignInContext) => Promise<RequiredAction | null>;
@@ -28,7 +28,7 @@ export function createRequiredActions(checks: RequiredActionCheck[] = []) {
       checks.push(check);
     },
 
-    async forSignIn(user: UserRow, context: SignInContext = {}): Promise<RequiredAction[]> {
+    async forSignIn(user: UserRow, context: SignInContext): Promise<RequiredAction[]> {
       const found = await Promise.all(checks.map((check) => check(user, context)));
       return [...new Set(found.filter((a): a is RequiredAction => a !== null))].sort();
     },

@@ -12,6 +12,7 @@ import { effectiveDisplayName } from '../domain/profile.js';
 import { absoluteExpiry, hasExpired, strictestPolicy, touchIntervalMs, type SessionPolicy } from '../domain/session-policy.js';
 import { findMembersByIds, findMembership } from '../db/queries/members.js';
 import { settingsOfOrganizations } from '../db/queries/organizations.js';
+import { signInOrganizations } from '../db/queries/sign-in.js';
 import {
   deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSessionWithUser, insertSession, listUserSessions, recordSignIn, setSessionOrganization, touchSession,
   type NewSessionRow,
@@ -24,7 +25,7 @@ import { requirePermission, type Access } from './access.js';
 import { auditRow, record } from './audit.js';
 import { assertOutranks } from './members.js';
 import type { PasswordHasher } from './passwords.js';
-import type { RequiredAction, RequiredActions, SignInContext } from './required-actions.js';
+import type { RequiredAction, RequiredActions } from './required-actions.js';
 import { createRowCache } from './row-cache.js';
 import type { ThrottleService } from './throttle.js';
 import { actorOf } from './users.js';
@@ -90,10 +91,10 @@ export function createSessionService(
   }
 
   /** A new session's token and row, with what it must do first; storing it is the caller's. */
-  async function newSession(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
-    const organizationSettings = context.organizationSettings ?? settingsOfOrganizations(db, user.id);
+  async function newSession(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, password?: string) {
+    const organizations = signInOrganizations(db, user.id);
     const [pending, effective] = await Promise.all([
-      requiredActions.forSignIn(user, { ...context, organizationSettings }), policyOf(user.id, organizationSettings),
+      requiredActions.forSignIn(user, { password, organizations }), policyOf(user.id, organizations.then((o) => o.settings)),
     ]);
     const token = randomBytes(32).toString('base64url');
     const at = new Date();
@@ -125,8 +126,8 @@ export function createSessionService(
     await sweep();
   }
 
-  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null, context: SignInContext = {}) {
-    const { token, row, pendingActions } = await newSession(user, client, organizationId, context);
+  async function start(user: UserRow, client: { ip?: string; userAgent?: string }, organizationId: string | null) {
+    const { token, row, pendingActions } = await newSession(user, client, organizationId);
     await insertSession(db, row);
     await sweepWhenDue();
     return { token, pendingActions };
@@ -181,14 +182,15 @@ export function createSessionService(
         await attempt.failed();
         throw new RosterError('auth.invalid_credentials', 'The username or password is wrong');
       }
-      await attempt.succeeded();
       const at = now();
       const signedIn = { ...user, last_login_at: at };
-      const { token, row, pendingActions } = await newSession(signedIn, client, null, { password });
-      // Last login, the audit event and the session: one transaction, one statement on PostgreSQL.
+      const { token, row, pendingActions } = await newSession(signedIn, client, null, password);
+      // Last login, the audit event, the session and forgetting the account's failures: one
+      // transaction, one statement on PostgreSQL.
       await recordSignIn(db, signedIn, auditRow(actorOf(user), {
         organizationId: null, action: 'user.signed_in', targetType: 'user', targetId: user.id, targetDisplayName: actorOf(user).displayName,
-      }), row);
+      }), row, attempt.counterRow);
+      if (attempt.counterRow === null) await attempt.succeeded();
       await sweepWhenDue();
       return { token, user: signedIn, pendingActions };
     },

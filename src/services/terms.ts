@@ -56,7 +56,8 @@ const toMine = (row: UserTermsRow): MyTerms => ({
 const ACTION: RequiredAction = 'accept_terms';
 
 export function createTermsService(db: Db, requiredActions: RequiredActions) {
-  requiredActions.register(async (user) => ((await currentTermsOfUser(db, user.id)).some((t) => t.accepted_at === null) ? ACTION : null));
+  // The sign-in reads whether a current document waits, with its other questions (db/queries/sign-in.ts).
+  requiredActions.register(async (_user, context) => ((await context.organizations).termsToAccept ? ACTION : null));
 
   async function publishIn(actor: Actor, organizationId: string | null, input: { version: string; text: string }): Promise<TermsDocument> {
     const version = input.version.trim();

@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Redis } from 'ioredis';
 import { clientNetwork, delayAfterFailures, retryAfterSeconds, type ThrottlePolicy } from '../domain/throttle.js';
 import { RosterError } from '../domain/errors.js';
+import { PREPARED } from '../db/postgres-prepared.js';
 import type { Database } from '../db/schema.js';
 
 export interface ThrottleCount {
@@ -20,6 +21,9 @@ export interface ThrottleCount {
   lockedUntil: number | null;
 }
 
+/** Counting an attempt that a lock may refuse: refused (nothing counted) with the latest lock's end, or counted. */
+export type GuardedCount = { refused: true; lockedUntil: number } | ({ refused: false } & ThrottleCount);
+
 /** Where the counters live. Every implementation passes the same suite (test/api/brute-force.test.ts). */
 export interface ThrottleStore {
   /**
@@ -28,10 +32,20 @@ export interface ThrottleStore {
    * lengthened by failures during it).
    */
   fail(key: string, limit: number, windowMs: number, lockMs: number, nowMs: number): Promise<ThrottleCount>;
+  /**
+   * `fail`, unless `key` or one of `guards` is locked at `nowMs`: then nothing is counted. The check
+   * and the count are one step (one statement, one script), so an attempt costs a single round trip.
+   */
+  failUnlessLocked(key: string, guards: readonly string[], limit: number, windowMs: number, lockMs: number, nowMs: number): Promise<GuardedCount>;
   /** The latest end of a lock among `keys` still in force at `nowMs`, or null. */
   lockedUntil(keys: readonly string[], nowMs: number): Promise<number | null>;
   /** Forgets a key: its failures and lock. */
   clear(key: string): Promise<void>;
+  /**
+   * Whether the counters are rows of `auth_throttle` in the application's database: then a caller
+   * writing there anyway may forget a key in its own transaction (services/sessions.ts).
+   */
+  readonly inDatabase: boolean;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -41,40 +55,71 @@ const PRUNE_EVERY = 500;
 
 export function createDbThrottleStore(db: Kysely<Database>): ThrottleStore {
   let failuresSincePrune = 0;
-  return {
-    async fail(key, limit, windowMs, lockMs, nowMs) {
+
+  /**
+   * The rules of `fail` as one upsert. With `guards`, INSERT … SELECT … WHERE has no row to insert
+   * while one of the keys (or `key`) is locked, and without a row there is no conflict to update
+   * either: a lock leaves every counter as it was. Written as SQL rather than built: this runs on
+   * every sign-in, and building it costs more than running it on SQLite; prepared on PostgreSQL.
+   */
+  function countFailure(key: string, guards: readonly string[] | null, limit: number, windowMs: number, lockMs: number, nowMs: number) {
+    const at = iso(nowMs);
+    const lockEnd = iso(nowMs + lockMs);
+    // The existing row's window is over, or its lock has run out: this failure starts a new window.
+    const fresh = sql`(auth_throttle.window_started_at <= ${iso(nowMs - windowMs)} or (auth_throttle.locked_until is not null and auth_throttle.locked_until <= ${at}))`;
+    const next = sql`(case when ${fresh} then 1 else auth_throttle.failures + 1 end)`;
+    // "where true" also keeps SQLite from reading "on conflict" as part of the SELECT.
+    const unlocked = guards === null ? sql`true`
+      : sql`not exists (select 1 from auth_throttle as l where l."key" in (${sql.join([key, ...guards])}) and l.locked_until > ${at})`;
+    return sql<{ failures: number; locked_until: string | null }>`
+      insert into auth_throttle ("key", failures, window_started_at, locked_until, updated_at)
+      select ${key}, 1, ${at}, ${limit > 0 && limit <= 1 ? lockEnd : null}, ${at} where ${unlocked}
+      on conflict ("key") do update set
+        failures = ${next},
+        window_started_at = (case when ${fresh} then ${at} else auth_throttle.window_started_at end),
+        locked_until = (case
+          when ${limit} > 0 and ${next} >= ${limit} and (auth_throttle.locked_until is null or auth_throttle.locked_until <= ${at}) then ${lockEnd}
+          when ${fresh} then null
+          else auth_throttle.locked_until end),
+        updated_at = ${at}
+      returning failures, locked_until ${PREPARED}`.execute(db);
+  }
+
+  async function counted(row: { failures: number; locked_until: string | null }, windowMs: number, lockMs: number, nowMs: number): Promise<ThrottleCount> {
+    if (++failuresSincePrune >= PRUNE_EVERY) {
+      failuresSincePrune = 0;
       const at = iso(nowMs);
-      const lockEnd = iso(nowMs + lockMs);
-      // The existing row's window is over, or its lock has run out: this failure starts a new window.
-      const fresh = sql<boolean>`(auth_throttle.window_started_at <= ${iso(nowMs - windowMs)} or (auth_throttle.locked_until is not null and auth_throttle.locked_until <= ${at}))`;
-      const next = sql<number>`(case when ${fresh} then 1 else auth_throttle.failures + 1 end)`;
-      const row = await db.insertInto('auth_throttle')
-        .values({ key, failures: 1, window_started_at: at, locked_until: limit > 0 && limit <= 1 ? lockEnd : null, updated_at: at })
-        .onConflict((oc) => oc.column('key').doUpdateSet({
-          failures: next,
-          window_started_at: sql<string>`(case when ${fresh} then ${at} else auth_throttle.window_started_at end)`,
-          locked_until: sql<string | null>`(case
-            when ${limit} > 0 and ${next} >= ${limit} and (auth_throttle.locked_until is null or auth_throttle.locked_until <= ${at}) then ${lockEnd}
-            when ${fresh} then null
-            else auth_throttle.locked_until end)`,
-          updated_at: at,
-        }))
-        .returning(['failures', 'locked_until'])
-        .executeTakeFirstOrThrow();
-      if (++failuresSincePrune >= PRUNE_EVERY) {
-        failuresSincePrune = 0;
-        const idle = iso(nowMs - Math.max(windowMs, lockMs));
-        await db.deleteFrom('auth_throttle').where('updated_at', '<', idle).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)])).execute();
-      }
-      return { failures: Number(row.failures), lockedUntil: row.locked_until === null ? null : Date.parse(row.locked_until) };
+      const idle = iso(nowMs - Math.max(windowMs, lockMs));
+      await db.deleteFrom('auth_throttle').where('updated_at', '<', idle).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)])).execute();
+    }
+    return { failures: Number(row.failures), lockedUntil: row.locked_until === null ? null : Date.parse(row.locked_until) };
+  }
+
+  async function lockedUntil(keys: readonly string[], nowMs: number): Promise<number | null> {
+    if (keys.length === 0) return null;
+    const row = await db.selectFrom('auth_throttle').select((eb) => eb.fn.max('locked_until').as('until'))
+      .where('key', 'in', [...keys]).where('locked_until', '>', iso(nowMs)).executeTakeFirst();
+    return row?.until ? Date.parse(row.until) : null;
+  }
+
+  return {
+    inDatabase: true,
+
+    async fail(key, limit, windowMs, lockMs, nowMs) {
+      const { rows: [row] } = await countFailure(key, null, limit, windowMs, lockMs, nowMs);
+      if (!row) throw new Error('auth_throttle: the upsert returned no row');
+      return counted(row, windowMs, lockMs, nowMs);
     },
 
-    async lockedUntil(keys, nowMs) {
-      if (keys.length === 0) return null;
-      const row = await db.selectFrom('auth_throttle').select((eb) => eb.fn.max('locked_until').as('until'))
-        .where('key', 'in', [...keys]).where('locked_until', '>', iso(nowMs)).executeTakeFirst();
-      return row?.until ? Date.parse(row.until) : null;
+    async failUnlessLocked(key, guards, limit, windowMs, lockMs, nowMs) {
+      const { rows: [row] } = await countFailure(key, guards, limit, windowMs, lockMs, nowMs);
+      if (row) return { refused: false, ...(await counted(row, windowMs, lockMs, nowMs)) };
+      // Locked: the lock's end says when to come back. A lock that ended in the instant between
+      // the two statements still refuses this one attempt (for a second at most).
+      return { refused: true, lockedUntil: (await lockedUntil([key, ...guards], nowMs)) ?? nowMs };
     },
+
+    lockedUntil,
 
     async clear(key) {
       await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
@@ -82,12 +127,25 @@ export function createDbThrottleStore(db: Kysely<Database>): ThrottleStore {
   };
 }
 
-/** The same rules as the SQL above, run inside Redis so that concurrent failures never lose a count. */
+/**
+ * The same rules as the SQL above, run inside Redis so that concurrent failures never lose a count.
+ * With ARGV[5] = 1 nothing is counted while KEYS[1] or another of KEYS is locked: the answer is then
+ * {-1, the latest lock's end}. (One script over several keys needs one Redis server, which is what
+ * REDIS_URL names; a Redis Cluster would need the keys in one hash slot.)
+ */
 const FAIL_SCRIPT = `
 local now = tonumber(ARGV[1])
 local windowMs = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
 local lockMs = tonumber(ARGV[4])
+if ARGV[5] == '1' then
+  local latest = 0
+  for _, key in ipairs(KEYS) do
+    local ends = tonumber(redis.call('HGET', key, 'l')) or 0
+    if ends > now and ends > latest then latest = ends end
+  end
+  if latest > 0 then return {-1, latest} end
+end
 local v = redis.call('HMGET', KEYS[1], 'f', 'w', 'l')
 local f = tonumber(v[1]) or 0
 local w = tonumber(v[2]) or 0
@@ -106,10 +164,18 @@ return {f, l}
 
 export function createRedisThrottleStore(redis: Redis, prefix: string): ThrottleStore {
   const name = (key: string) => `${prefix}throttle:${key}`;
+  const count = async (keys: readonly string[], guarded: boolean, limit: number, windowMs: number, lockMs: number, nowMs: number) => {
+    const [failures, lockedUntil] = (await redis.eval(FAIL_SCRIPT, keys.length, ...keys.map(name), nowMs, windowMs, limit, lockMs, guarded ? 1 : 0)) as [number, number];
+    return { failures: Number(failures), lockedUntil: Number(lockedUntil) > 0 ? Number(lockedUntil) : null };
+  };
   return {
-    async fail(key, limit, windowMs, lockMs, nowMs) {
-      const [failures, lockedUntil] = (await redis.eval(FAIL_SCRIPT, 1, name(key), nowMs, windowMs, limit, lockMs)) as [number, number];
-      return { failures: Number(failures), lockedUntil: Number(lockedUntil) > 0 ? Number(lockedUntil) : null };
+    inDatabase: false,
+
+    fail: (key, limit, windowMs, lockMs, nowMs) => count([key], false, limit, windowMs, lockMs, nowMs),
+
+    async failUnlessLocked(key, guards, limit, windowMs, lockMs, nowMs) {
+      const { failures, lockedUntil } = await count([key, ...guards], true, limit, windowMs, lockMs, nowMs);
+      return failures < 0 ? { refused: true, lockedUntil: lockedUntil ?? nowMs } : { refused: false, failures, lockedUntil };
     },
 
     async lockedUntil(keys, nowMs) {
@@ -140,6 +206,12 @@ export const throttleKey = (kind: 'account' | 'address' | 'api-key-address', val
 export interface SignInAttempt {
   /** The account's failures are forgotten; the address's stay (a valid account must not launder them). */
   succeeded(): Promise<void>;
+  /**
+   * The same forgetting for a caller that writes to the database on success anyway: the
+   * `auth_throttle` key to delete in its own transaction when the counters are there (then
+   * `succeeded` is not called), or null when they are elsewhere (then it is).
+   */
+  readonly counterRow: string | null;
   /** Counts the failure on the address too, then waits the pause the failures have earned. */
   failed(): Promise<void>;
 }
@@ -161,19 +233,19 @@ export function createThrottleService(store: ThrottleStore, policy: ThrottlePoli
      *
      * Refuses with `auth.locked` while the account or the address is locked; otherwise counts the
      * attempt on the account *before* the password is checked, so guesses sent in parallel can not
-     * pass the limit, and forgets it again on success.
+     * pass the limit, and forgets it again on success. The check and the count are one step.
      */
     async beginSignIn(account: string, address: string | undefined): Promise<SignInAttempt> {
       const accountKey = throttleKey('account', account.trim().toLowerCase());
       const addressKey = throttleKey('address', clientNetwork(address ?? 'unknown'));
       const nowMs = Date.now();
-      const until = await store.lockedUntil([accountKey, addressKey], nowMs);
-      if (until !== null) throw locked(until, nowMs);
-      const counted = await store.fail(accountKey, policy.accountFailures, policy.windowMs, policy.lockMs, nowMs);
+      const counted = await store.failUnlessLocked(accountKey, [addressKey], policy.accountFailures, policy.windowMs, policy.lockMs, nowMs);
+      if (counted.refused) throw locked(counted.lockedUntil, nowMs);
       // Attempts that arrived together beyond the limit are refused without checking the password.
       if (policy.accountFailures > 0 && counted.failures > policy.accountFailures && counted.lockedUntil !== null) throw locked(counted.lockedUntil, nowMs);
       return {
         succeeded: () => store.clear(accountKey),
+        counterRow: store.inDatabase ? accountKey : null,
         failed: async () => {
           await store.fail(addressKey, policy.addressFailures, policy.windowMs, policy.lockMs, Date.now());
           await wait(delayAfterFailures(counted.failures, policy));
@@ -192,9 +264,8 @@ export function createThrottleService(store: ThrottleStore, policy: ThrottlePoli
       if (principal !== null) return principal;
       const key = throttleKey('api-key-address', clientNetwork(address ?? 'unknown'));
       const nowMs = Date.now();
-      const until = await store.lockedUntil([key], nowMs);
-      if (until !== null) throw locked(until, nowMs);
-      await store.fail(key, policy.addressFailures, policy.windowMs, policy.lockMs, nowMs);
+      const counted = await store.failUnlessLocked(key, [], policy.addressFailures, policy.windowMs, policy.lockMs, nowMs);
+      if (counted.refused) throw locked(counted.lockedUntil, nowMs);
       return null;
     },
   };

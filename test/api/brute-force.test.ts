@@ -111,6 +111,40 @@ function storeSuite(name: string, store: () => ThrottleStore) {
       expect(counts.map((c) => c.failures).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 
+    it('counting an attempt unless locked counts as a failure does while neither the key nor a guard is locked', async () => {
+      const [k, guard] = [key(), key()];
+      for (let i = 1; i <= 4; i++) expect(await store().failUnlessLocked(k, [guard], 5, WINDOW, LOCK, t0 + i)).toEqual({ refused: false, failures: i, lockedUntil: null });
+      expect(await store().failUnlessLocked(k, [guard], 5, WINDOW, LOCK, t0 + 5)).toEqual({ refused: false, failures: 5, lockedUntil: t0 + 5 + LOCK });
+    });
+
+    it('an attempt is refused, and counts nothing, while its key is locked; counting starts again from one after the lock', async () => {
+      const k = key();
+      for (let i = 1; i <= 5; i++) await store().fail(k, 5, WINDOW, LOCK, t0 + i);
+      expect(await store().failUnlessLocked(k, [], 5, WINDOW, LOCK, t0 + 60_000)).toEqual({ refused: true, lockedUntil: t0 + 5 + LOCK });
+      // Nothing was counted: the next plain failure is the 6th, not the 7th.
+      expect(await store().fail(k, 5, WINDOW, LOCK, t0 + 60_001)).toEqual({ failures: 6, lockedUntil: t0 + 5 + LOCK });
+      expect(await store().failUnlessLocked(k, [], 5, WINDOW, LOCK, t0 + 5 + LOCK)).toEqual({ refused: false, failures: 1, lockedUntil: null });
+    });
+
+    it('an attempt is refused, and counts nothing on its own key, while a guard is locked (a locked address can not count against an account)', async () => {
+      const [k, guard] = [key(), key()];
+      await store().fail(k, 5, WINDOW, LOCK, t0);
+      await store().fail(guard, 1, WINDOW, LOCK, t0);
+      expect(await store().failUnlessLocked(k, [guard], 5, WINDOW, LOCK, t0 + 10)).toEqual({ refused: true, lockedUntil: t0 + LOCK });
+      expect(await store().failUnlessLocked(key(), [guard], 5, WINDOW, LOCK, t0 + 10)).toEqual({ refused: true, lockedUntil: t0 + LOCK });
+      expect(await store().fail(k, 5, WINDOW, LOCK, t0 + 11)).toEqual({ failures: 2, lockedUntil: null });
+    });
+
+    it('attempts counted all at once: exactly the limit of them are counted within it, whatever the timing (atomic)', async () => {
+      const k = key();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store().failUnlessLocked(k, [], 5, WINDOW, LOCK, t0)));
+      const counted = answers.flatMap((a) => (a.refused ? [] : [a]));
+      // Every count is its own: 1, 2, 3, … however many got in before the lock was seen.
+      expect(counted.map((c) => c.failures).sort((a, b) => a - b)).toEqual(Array.from({ length: counted.length }, (_, i) => i + 1));
+      expect(counted.filter((c) => c.failures <= 5).length).toBe(5);
+      expect(answers.filter((a) => a.refused || a.lockedUntil !== null).every((a) => a.lockedUntil === t0 + LOCK)).toBe(true);
+    });
+
     it('a limit of 0 never locks', async () => {
       const k = key();
       for (let i = 1; i <= 3; i++) expect((await store().fail(k, 0, WINDOW, LOCK, t0 + i)).lockedUntil).toBeNull();
@@ -272,6 +306,18 @@ function bruteForceSuite(label: string, dialect: TestDialect, redisEnv: () => En
       const fromThere = await signIn(user.username, PASSWORD, address);
       expect(fromThere.status).toBe(429);
       expect(fromThere.body.code).toBe('auth.locked');
+      expect((await signIn(user.username, PASSWORD, newAddress())).status).toBe(200);
+    });
+
+    it('attempts refused at a locked address count nothing against the account they name', async () => {
+      const user = await newUser('victim');
+      const address = newAddress();
+      for (let i = 0; i < ADDRESS_LIMIT; i++) {
+        expect((await signIn(`sprayer${i}-${randomBytes(2).toString('hex')}`, 'guess', address)).status).toBe(401);
+      }
+      for (let i = 0; i < ACCOUNT_LIMIT + 2; i++) expect((await signIn(user.username, `guess ${i}`, address)).status).toBe(429);
+      // Elsewhere the account has no failures at all: 4 more do not lock it, and its password works.
+      for (let i = 0; i < ACCOUNT_LIMIT - 1; i++) expect((await signIn(user.username, `wrong ${i}`, newAddress())).status).toBe(401);
       expect((await signIn(user.username, PASSWORD, newAddress())).status).toBe(200);
     });
 

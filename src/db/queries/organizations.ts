@@ -46,7 +46,7 @@ export async function settingsOfOrganizations(db: Db, userId: string | null, als
 }
 
 /** Stored settings over the defaults, so settings added later read as their default in older rows. */
-function parseSettings(json: string): OrganizationSettings {
+export function parseSettings(json: string): OrganizationSettings {
   const stored = JSON.parse(json) as Partial<OrganizationSettings>;
   return { ...DEFAULT_SETTINGS, ...stored, passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...stored.passwordPolicy } };
 }

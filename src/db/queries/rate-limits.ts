@@ -3,6 +3,7 @@
  * and PostgreSQL, so concurrent requests through any number of processes are each counted once.
  */
 import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../postgres-prepared.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -32,6 +33,8 @@ export async function hitRateLimit(db: Db, key: string, windowMs: number, nowMs:
       window_ends_at: sql<string>`(case when ${ended} then ${end} else rate_limits.window_ends_at end)`,
     }))
     .returning(['hits', 'window_ends_at'])
+    // Every authentication request runs it: parsed once per connection (postgres-prepared.ts).
+    .modifyEnd(PREPARED)
     .executeTakeFirstOrThrow();
   return { hits: Number(row.hits), windowEndsMs: Date.parse(row.window_ends_at) };
 }

@@ -6,6 +6,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { announceChange, CHANGES_CHANNEL, noticeOf } from '../change-notices.js';
 import { isPostgres } from '../dialect.js';
+import { PREPARED } from '../postgres-prepared.js';
 import type { AuditEventRow, Database, SessionRow, SessionsTable, UserRow } from '../schema.js';
 import { inTransaction } from '../transaction.js';
 import { insertAuditEvents } from './audit-events.js';
@@ -24,16 +25,20 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
 }
 
 /**
- * A sign-in's writes: the user's last login, its audit event and the new session, atomically. On
- * PostgreSQL they are one statement (data-modifying CTEs, with the change notice), because a
- * sign-in's cost besides its password hash is mostly round trips; on SQLite one transaction.
+ * A sign-in's writes: the user's last login, its audit event, the new session and, when the lockout
+ * counters are in the database, forgetting the account's failures (`counterKey`), atomically. On
+ * PostgreSQL they are one prepared statement (data-modifying CTEs, with the change notice), because
+ * a sign-in's cost besides its password hash is mostly round trips; on SQLite one transaction.
  */
-export async function recordSignIn(db: Db, user: Pick<UserRow, 'id' | 'last_login_at'>, audit: AuditEventRow, session: NewSessionRow): Promise<void> {
+export async function recordSignIn(
+  db: Db, user: Pick<UserRow, 'id' | 'last_login_at'>, audit: AuditEventRow, session: NewSessionRow, counterKey: string | null,
+): Promise<void> {
   if (!isPostgres(db)) {
     await inTransaction(db, async (trx) => {
       await updateUser(trx, user.id, { last_login_at: user.last_login_at });
       await insertAuditEvents(trx, [audit]);
       await insertSession(trx, session);
+      if (counterKey !== null) await trx.deleteFrom('auth_throttle').where('key', '=', counterKey).execute();
     });
     return;
   }
@@ -42,7 +47,9 @@ export async function recordSignIn(db: Db, user: Pick<UserRow, 'id' | 'last_logi
     .with('u', (q) => q.updateTable('users').set({ last_login_at: user.last_login_at }).where('id', '=', user.id).returning('id'))
     .with('a', (q) => q.insertInto('audit_events').values(audit).returning('id'))
     .with('s', (q) => q.insertInto('sessions').values(session).returning('id'))
+    .with('t', (q) => q.deleteFrom('auth_throttle').where((eb) => (counterKey === null ? eb.lit(false) : eb('key', '=', counterKey))).returning('key'))
     .selectNoFrom(sql`pg_notify(${CHANGES_CHANNEL}, ${payload})`.as('notified'))
+    .modifyEnd(PREPARED)
     .execute();
   noticeOf(db, 'user', [user.id]);
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { communicationName, effectiveDisplayName, gravatarUrl, renderClickToDial } from '../../domain/profile.js';
 import type { User } from '../../domain/types.js';
 import { announceChange } from '../change-notices.js';
+import { PREPARED } from '../postgres-prepared.js';
 import type { Database, NewUserRow, UserRow, UserUpdate } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -13,10 +14,22 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Every column of a user, by name: a prepared statement's result columns may not change under it,
+ * and `select *` would change when a migration adds a column (db/postgres-prepared.ts). A column
+ * missing here fails the type check of `findUserByLogin`.
+ */
+const USER_COLUMNS = [
+  'id', 'username', 'username_key', 'email', 'email_key', 'password_hash', 'first_name', 'last_name', 'display_name', 'alias',
+  'title', 'phone', 'phone_extension', 'address', 'color', 'click_to_dial', 'sender_emails', 'signature', 'super_admin',
+  'last_login_at', 'accepted_terms_version', 'password_changed_at', 'must_change_password', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof UserRow>;
+
+/** The user a sign-in names, by username or email; prepared on PostgreSQL (every sign-in runs it). */
 export async function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
   const key = login.trim().toLowerCase();
   const column = key.includes('@') ? 'email_key' : 'username_key';
-  return db.selectFrom('users').selectAll().where(column, '=', key).executeTakeFirst();
+  return db.selectFrom('users').select(USER_COLUMNS).where(column, '=', key).modifyEnd(PREPARED).executeTakeFirst();
 }
 
 export async function findUserByEmail(db: Db, emailKey: string): Promise<UserRow | undefined> {
