@@ -94,7 +94,7 @@ export function createAuth(services: Services, cookie: CookieOptions) {
         const key = await apiKey(request, token);
         // Another organization's key learns no more than a non-member does.
         if (key.organizationId !== organizationId) throw new RosterError('organization.not_found', 'No such organization');
-        return apiKeyAccess(key);
+        return apiKeyAccess(services.accessCache, key);
       }
       const s = await requireSession(request);
       return resolveAccess(services.accessCache, actorOf(s.user), organizationId);
