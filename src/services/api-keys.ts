@@ -10,6 +10,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { CompiledMember } from '../domain/access-model.js';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
 import { assertCanGrantPermissions } from '../domain/member-rules.js';
@@ -85,28 +86,31 @@ function toApiKey(row: ApiKeyRow): ApiKey {
   };
 }
 
-/** What the key's creator may do in its organization now; null once they are not an active member. */
-async function creatorPermissions(cache: AccessCache, key: ApiKeyPrincipal): Promise<PermissionSet | null> {
-  if (!key.creator) return null;
-  // A super admin may do everything in every organization (seed 000), member or not.
-  if (key.creator.superAdmin) return EVERYTHING;
-  const member = await cache.member(key.organizationId, key.creator.userId);
-  return member?.active ? memberPermissions(member) : null;
+/**
+ * The key's creator's membership in the key's organization now, read from the access cache their own
+ * requests use; null (no look-up) when there is no creator or they are a super admin. Kept apart from
+ * `apiKeyAccess` so that a request awaits the cached entry itself, one turn of the event loop, rather
+ * than an async wrapper around it.
+ */
+export function creatorMembership(cache: AccessCache, key: ApiKeyPrincipal): Promise<CompiledMember | null> | null {
+  return key.creator && !key.creator.superAdmin ? cache.member(key.organizationId, key.creator.userId) : null;
 }
 
 /**
  * The access a key gives in its organization: its own permissions as far as its creator holds them
- * now, no role, never a super admin. A key whose creator was deactivated or removed is refused with
- * 403 `auth.forbidden`, as a key lacking the permission is; it works again if they come back.
+ * now (`creator`: from `creatorMembership`), no role, never a super admin. A key whose creator was
+ * deactivated or removed is refused with 403 `auth.forbidden`, as a key lacking the permission is;
+ * it works again if they come back.
  */
-export async function apiKeyAccess(cache: AccessCache, key: ApiKeyPrincipal): Promise<Access> {
-  const creator = await creatorPermissions(cache, key);
-  if (!creator) throw new RosterError('auth.forbidden', 'This API key grants nothing: the person who created it is no longer an active member of the organization');
+export function apiKeyAccess(key: ApiKeyPrincipal, creator: CompiledMember | null): Access {
+  // A super admin may do everything in every organization (seed 000), member or not.
+  const held = key.creator?.superAdmin ? EVERYTHING : creator?.active ? memberPermissions(creator) : null;
+  if (!held) throw new RosterError('auth.forbidden', 'This API key grants nothing: the person who created it is no longer an active member of the organization');
   return {
     actor: { userId: key.id, displayName: `API key ${key.name}`, superAdmin: false, kind: 'api_key', creatorUserId: key.creator?.userId ?? null },
     organizationId: key.organizationId,
     role: null,
-    permissions: intersection(key.permissions, creator),
+    permissions: intersection(key.permissions, held),
   };
 }
 

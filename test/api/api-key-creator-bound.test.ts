@@ -8,10 +8,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as creatorMigration from '../../src/db/migrations/0009_api_key_creator.js';
+import { updateUser } from '../../src/db/queries/users.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { startInstance, type Instance } from '../support/instances.js';
-import { addMember, createRole, PASSWORD, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
+import { addMember, createRole, PASSWORD, signIn, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
@@ -121,6 +122,16 @@ describe.each(DIALECTS)('an API key never holds more than its creator, at every 
     expect(await asKey(child.key, `${org}/members`)).toBe('200');
     await lifecycle(admin.user.id, 'deactivate');
     expect(await asKey(child.key, `${org}/members`)).toBe('403 auth.forbidden');
+  });
+
+  it('a super admin\'s key works in an organization they are not a member of, until they stop being a super admin', async () => {
+    await server.services.users.createSuperAdmin({ username: 'boundoperator', email: 'boundoperator@example.com', password: PASSWORD, firstName: 'Op', lastName: 'Erator' });
+    const operator = await signIn(server, 'boundoperator');
+    const { key } = await createKey(operator, ['audit.read']);
+    expect(await asKey(key, `${org}/audit-events`)).toBe('200');
+    const { id } = (await operator.get('/api/v1/me')).body;
+    await updateUser(server.database.db, id, { super_admin: 0 });
+    expect(await asKey(key, `${org}/audit-events`)).toBe('403 auth.forbidden');
   });
 
   it('a permission or module deleted from the catalogue leaves every key that named it, and registering it again does not bring it back', async () => {
