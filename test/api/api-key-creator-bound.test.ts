@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as creatorMigration from '../../src/db/migrations/0009_api_key_creator.js';
 import { updateUser } from '../../src/db/queries/users.js';
 import { Client } from '../support/client.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
-import { startInstance, type Instance } from '../support/instances.js';
+import { DIALECTS } from '../support/databases.js';
+import { msUntil, startTwoInstances, WITHIN_MS, type Instance } from '../support/instances.js';
 import { addMember, createRole, PASSWORD, signIn, signUp, startRoster, type SignedUp, type TestServer } from '../support/server.js';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -181,22 +181,17 @@ describe.each(DIALECTS)('keys made before the rule are bounded by their maker, o
   });
 });
 
-/** A change is honoured by the other process before this much time has passed (in practice, a few ms). */
-const WITHIN_MS = 1000;
-
 describe('an API key never holds more than its creator, across processes on PostgreSQL', () => {
-  let testDb: TestDatabase;
   let one: Instance;
   let two: Instance;
+  let close: () => Promise<void>;
   let ownerOn1: Client;
   let organizationId: string;
   let org: string;
   let counter = 0;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    one = await startInstance(testDb.url);
-    two = await startInstance(testDb.url);
+    ({ one, two, close } = await startTwoInstances());
     ownerOn1 = new Client(one.url);
     const signup = await ownerOn1.post('/api/v1/signup', {
       username: 'keyprocowner', email: 'keyprocowner@example.com', password: PASSWORD, firstName: 'Key', lastName: 'Owner', organizationName: 'Keys Everywhere',
@@ -205,10 +200,7 @@ describe('an API key never holds more than its creator, across processes on Post
     organizationId = signup.body.organization.id;
     org = `/api/v1/organizations/${organizationId}`;
   });
-  afterAll(async () => {
-    for (const instance of [one, two]) await instance?.close();
-    await testDb?.drop();
-  });
+  afterAll(async () => { await close?.(); });
 
   /** An admin added through instance 1, and a key they made there holding audit.read and members.read. */
   async function adminWithKey(): Promise<{ userId: string; key: string }> {
@@ -222,17 +214,7 @@ describe('an API key never holds more than its creator, across processes on Post
     return { userId: added.body.userId, key: created.body.key };
   }
 
-  /** Polls instance 2 until the key gets `expected` on `path`; returns the milliseconds it took. */
-  async function msUntilOn2(key: string, path: string, expected: string): Promise<number> {
-    const start = performance.now();
-    let last = await answer(two.url, key, path);
-    while (last !== expected && performance.now() - start < 5 * WITHIN_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      last = await answer(two.url, key, path);
-    }
-    expect(last).toBe(expected);
-    return performance.now() - start;
-  }
+  const msUntilOn2 = (key: string, path: string, expected: string) => msUntil(() => answer(two.url, key, path), expected);
 
   it('instance 2 reads the creator\'s access from its cache: a change behind Roster\'s back is not seen', async () => {
     const { userId, key } = await adminWithKey();
