@@ -167,8 +167,10 @@ export function createApiKeyService(db: Db, listener: NotifyListener | null = nu
       const row: ApiKeyRow = {
         id: newId(), organization_id: access.organizationId, name, prefix,
         secret_hash: hashSecret(secret).toString('hex'), permissions: JSON.stringify(permissions),
+        created_by: access.actor.userId,
         // A key made by a key is bounded by the person behind that key, whose access can change.
-        created_by: access.actor.userId, creator_user_id: access.actor.kind === 'api_key' ? (access.actor.creatorUserId ?? null) : access.actor.userId, created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
+        creator_user_id: access.actor.kind === 'api_key' ? (access.actor.creatorUserId ?? null) : access.actor.userId,
+        created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
       };
       await inTransaction(db, async (trx) => {
         await insertApiKey(trx, row);
