@@ -13,7 +13,7 @@ import * as membersSearch from './migrations/0005_members_search_index.js';
 import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
 import * as membersSubstring from './migrations/0007_members_substring_search.js';
 import * as rateLimits from './migrations/0008_rate_limits.js';
-import * as apiKeyCreator from './migrations/0009_api_key_creator.js';
+import * as apiKeyCreator from './migrations/0010_api_key_creator.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -24,7 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_import_heartbeat': importHeartbeat,
   '0007_members_substring_search': membersSubstring,
   '0008_rate_limits': rateLimits,
-  '0009_api_key_creator': apiKeyCreator,
+  '0010_api_key_creator': apiKeyCreator,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as creatorMigration from '../../src/db/migrations/0009_api_key_creator.js';
+import * as creatorMigration from '../../src/db/migrations/0010_api_key_creator.js';
 import { updateUser } from '../../src/db/queries/users.js';
 import { Client } from '../support/client.js';
 import { DIALECTS } from '../support/databases.js';
