@@ -105,8 +105,10 @@ Goal: p99 < ${AUTHZ_HTTP_P99_GOAL_MS} ms. Run alone: \`npx tsx bench/authz-http.
 |---|--:|--:|--:|--:|---|
 ${rows.join('\n')}
 
-The decision and the API key are both served from memory (the key's row is dropped in every process
-at the commit that revokes it: \`test/api/session-cache-processes.test.ts\`), so what the request costs
+The decision, the API key and its creator's access (which bounds the key's) are served from memory
+(the key's row is dropped in every process at the commit that revokes it:
+\`test/api/session-cache-processes.test.ts\`; the creator's access at the commit that changes it:
+\`test/api/api-key-creator-bound.test.ts\`), so what the request costs
 is Fastify's HTTP handling, the body's validation and the answer's serialization. With
 ${options.connections} connections in flight, p99 is about connections × CPU per request.
 `;

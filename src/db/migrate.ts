@@ -14,6 +14,7 @@ import * as importHeartbeat from './migrations/0006_import_heartbeat.js';
 import * as membersSubstring from './migrations/0007_members_substring_search.js';
 import * as rateLimits from './migrations/0008_rate_limits.js';
 import * as sessionsExpiry from './migrations/0009_sessions_expiry_indexes.js';
+import * as apiKeyCreator from './migrations/0010_api_key_creator.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_members_substring_search': membersSubstring,
   '0008_rate_limits': rateLimits,
   '0009_sessions_expiry_indexes': sessionsExpiry,
+  '0010_api_key_creator': apiKeyCreator,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

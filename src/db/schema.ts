@@ -194,6 +194,8 @@ export interface ApiKeysTable {
   secret_hash: string;
   permissions: string;
   created_by: string | null;
+  /** The person whose current access bounds the key: its creator, or the person behind the key that made it. */
+  creator_user_id: string | null;
   created_at: string;
   last_used_at: string | null;
   expires_at: string | null;

@@ -54,6 +54,17 @@ export function permissionSet(permissions: readonly string[]): PermissionSet {
   };
 }
 
+/**
+ * What both sets hold. An API key acts with its own permissions only as far as its creator holds them
+ * now; the creator is usually an owner or admin, whose set is every permission, so that case returns
+ * the other set as it is.
+ */
+export function intersection(a: PermissionSet, b: PermissionSet): PermissionSet {
+  if (a.all) return b;
+  if (b.all) return a;
+  return { all: false, has: (p) => a.has(p) && b.has(p), list: () => a.list().filter((p) => b.has(p)) };
+}
+
 /** The permissions in `wanted` that `holder` lacks: nobody grants what they do not hold. */
 export function notHeld(holder: PermissionSet, wanted: readonly string[]): string[] {
   if (holder.all) return [];

@@ -6,12 +6,13 @@
  *
  * A request carrying a bearer token is a program's: the key is the only credential read (a session
  * cookie beside it is ignored, so a key never borrows a person's rights), it reaches only its own
- * organization's routes, and the routes for people (`/me`, sessions, creating organizations) refuse it.
+ * organization's routes, with no more than its creator holds there at that moment, and the routes
+ * for people (`/me`, sessions, creating organizations) refuse it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RosterError } from '../domain/errors.js';
 import { resolveAccess, type Access, type Actor } from '../services/access.js';
-import { apiKeyAccess, type ApiKeyPrincipal } from '../services/api-keys.js';
+import { apiKeyAccess, creatorMembership, type ApiKeyPrincipal } from '../services/api-keys.js';
 import type { Services } from '../services/index.js';
 import type { ResolvedSession } from '../services/sessions.js';
 import { actorOf } from '../services/users.js';
@@ -94,7 +95,7 @@ export function createAuth(services: Services, cookie: CookieOptions) {
         const key = await apiKey(request, token);
         // Another organization's key learns no more than a non-member does.
         if (key.organizationId !== organizationId) throw new RosterError('organization.not_found', 'No such organization');
-        return apiKeyAccess(key);
+        return apiKeyAccess(key, await creatorMembership(services.accessCache, key));
       }
       const s = await requireSession(request);
       return resolveAccess(services.accessCache, actorOf(s.user), organizationId);

@@ -18,6 +18,8 @@ export interface Actor {
   displayName: string;
   superAdmin: boolean;
   kind?: 'user' | 'api_key';
+  /** For an API key: the person whose current access bounds it (a key it makes is bounded by them too). */
+  creatorUserId?: string | null;
 }
 
 export interface Access {
@@ -46,7 +48,8 @@ export function memberPermissions(member: CompiledMember): PermissionSet {
   };
 }
 
-const EVERYTHING = permissionSet([ALL]);
+/** A super admin's set in every organization (seed 000). */
+export const EVERYTHING = permissionSet([ALL]);
 
 export async function resolveAccess(cache: AccessCache, actor: Actor, organizationId: string): Promise<Access> {
   const member = await cache.member(organizationId, actor.userId);

@@ -2,22 +2,31 @@
  * @module API keys: credentials for programs, each bound to one organization and a fixed set of
  * permissions no wider than its creator's. The key is `rst_<prefix>_<secret>`: the prefix (public,
  * shown in lists) finds the row, the 256-bit secret is shown once and only its SHA-256 is stored.
+ *
+ * A key never holds more than its creator: at every request it acts with its own permissions only
+ * as far as its creator holds them then, in that organization, read from the access cache that the
+ * creator's own requests use (so a demotion or deactivation reaches the key in every process at
+ * commit, as it reaches the creator). A key whose creator is not an active member acts for nobody.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { CompiledMember } from '../domain/access-model.js';
 import { decodeCursor, page } from '../domain/cursor.js';
 import { RosterError } from '../domain/errors.js';
 import { assertCanGrantPermissions } from '../domain/member-rules.js';
-import { permissionSet } from '../domain/permissions.js';
+import { intersection, permissionSet, type PermissionSet } from '../domain/permissions.js';
 import type { Page } from '../domain/types.js';
-import { findApiKey, findApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from '../db/queries/api-keys.js';
+import {
+  findApiKey, findApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey, type ApiKeyWithCreator,
+} from '../db/queries/api-keys.js';
 import { newId, now } from '../db/ids.js';
 import type { ApiKeyRow, Database } from '../db/schema.js';
 import type { NotifyListener } from '../db/notify-listener.js';
 import { inTransaction } from '../db/transaction.js';
-import { requirePermission, type Access } from './access.js';
+import type { AccessCache } from './access-cache.js';
+import { EVERYTHING, memberPermissions, requirePermission, type Access } from './access.js';
 import { record } from './audit.js';
-import { createRowCache } from './row-cache.js';
+import { createRowCache, type Tag } from './row-cache.js';
 // The catalogue knows Roster's permissions and the ones the host application registered.
 import { assertKnownPermissions } from './catalog.js';
 
@@ -51,7 +60,10 @@ export interface ApiKeyPrincipal {
   id: string;
   organizationId: string;
   name: string;
-  permissions: string[];
+  /** The key's own permissions, the most it can do. */
+  permissions: PermissionSet;
+  /** The person whose current access in the organization bounds the key's; null when there is none. */
+  creator: { userId: string; superAdmin: boolean } | null;
 }
 
 const KEY_SHAPE = /^(rst_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -74,13 +86,31 @@ function toApiKey(row: ApiKeyRow): ApiKey {
   };
 }
 
-/** The access a key gives in its organization: exactly its permissions, no role, never a super admin. */
-export function apiKeyAccess(key: ApiKeyPrincipal): Access {
+/**
+ * The key's creator's membership in the key's organization now, read from the access cache their own
+ * requests use; null (no look-up) when there is no creator or they are a super admin. Kept apart from
+ * `apiKeyAccess` so that a request awaits the cached entry itself, one turn of the event loop, rather
+ * than an async wrapper around it.
+ */
+export function creatorMembership(cache: AccessCache, key: ApiKeyPrincipal): Promise<CompiledMember | null> | null {
+  return key.creator && !key.creator.superAdmin ? cache.member(key.organizationId, key.creator.userId) : null;
+}
+
+/**
+ * The access a key gives in its organization: its own permissions as far as its creator holds them
+ * now (`creator`: from `creatorMembership`), no role, never a super admin. A key whose creator was
+ * deactivated or removed is refused with 403 `auth.forbidden`, as a key lacking the permission is;
+ * it works again if they come back.
+ */
+export function apiKeyAccess(key: ApiKeyPrincipal, creator: CompiledMember | null): Access {
+  // A super admin may do everything in every organization (seed 000), member or not.
+  const held = key.creator?.superAdmin ? EVERYTHING : creator?.active ? memberPermissions(creator) : null;
+  if (!held) throw new RosterError('auth.forbidden', 'This API key grants nothing: the person who created it is no longer an active member of the organization');
   return {
-    actor: { userId: key.id, displayName: `API key ${key.name}`, superAdmin: false, kind: 'api_key' },
+    actor: { userId: key.id, displayName: `API key ${key.name}`, superAdmin: false, kind: 'api_key', creatorUserId: key.creator?.userId ?? null },
     organizationId: key.organizationId,
     role: null,
-    permissions: permissionSet(key.permissions),
+    permissions: intersection(key.permissions, held),
   };
 }
 
@@ -94,9 +124,13 @@ interface StoredKey {
   touchedAt: number;
 }
 
-function toStoredKey(row: ApiKeyRow): StoredKey {
+function toStoredKey(row: ApiKeyWithCreator): StoredKey {
+  const creator = row.creator_user_id !== null && row.creator_super_admin !== null
+    ? { userId: row.creator_user_id, superAdmin: row.creator_super_admin === 1 } : null;
   return {
-    principal: Object.freeze({ id: row.id, organizationId: row.organization_id, name: row.name, permissions: JSON.parse(row.permissions) as string[] }),
+    principal: Object.freeze({
+      id: row.id, organizationId: row.organization_id, name: row.name, permissions: permissionSet(JSON.parse(row.permissions) as string[]), creator,
+    }),
     secretHash: Buffer.from(row.secret_hash, 'hex'),
     revoked: row.revoked_at !== null,
     expiresAt: row.expires_at === null ? null : Date.parse(row.expires_at),
@@ -133,7 +167,10 @@ export function createApiKeyService(db: Db, listener: NotifyListener | null = nu
       const row: ApiKeyRow = {
         id: newId(), organization_id: access.organizationId, name, prefix,
         secret_hash: hashSecret(secret).toString('hex'), permissions: JSON.stringify(permissions),
-        created_by: access.actor.userId, created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
+        created_by: access.actor.userId,
+        // A key made by a key is bounded by the person behind that key, whose access can change.
+        creator_user_id: access.actor.kind === 'api_key' ? (access.actor.creatorUserId ?? null) : access.actor.userId,
+        created_at: now(), last_used_at: null, expires_at: expiresAt, revoked_at: null,
       };
       await inTransaction(db, async (trx) => {
         await insertApiKey(trx, row);
@@ -175,7 +212,10 @@ export function createApiKeyService(db: Db, listener: NotifyListener | null = nu
       const [, prefix = '', secret = ''] = parts;
       const key = cache.get(prefix) ?? (await cache.load(prefix, async () => {
         const row = await findApiKeyByPrefix(db, prefix);
-        return { value: row ? toStoredKey(row) : null, tags: row ? [`api_key:${row.id}`] as const : [] };
+        if (!row) return { value: null, tags: [] };
+        // The creator's row too: whether they are a super admin bounds what the key may do.
+        const tags: Tag[] = row.creator_user_id === null ? [`api_key:${row.id}`] : [`api_key:${row.id}`, `user:${row.creator_user_id}`];
+        return { value: toStoredKey(row), tags };
       }));
       const nowMs = Date.now();
       if (!key || !accepts(key, secret, nowMs)) return null;
@@ -185,7 +225,6 @@ export function createApiKeyService(db: Db, listener: NotifyListener | null = nu
       }
       return key.principal;
     },
-
 
     close: () => cache.close(),
   };

@@ -7,18 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startInstance, type Instance } from '../support/instances.js';
+import { msUntil, startTwoInstances, WITHIN_MS, type Instance } from '../support/instances.js';
 import { PASSWORD } from '../support/server.js';
 
 /** How long the cache trusts an entry while it can not hear other processes (access-cache.ts). */
 const UNTRUSTED_TTL_MS = 500;
-const WITHIN_MS = 1000;
 
 describe('access cache across processes on PostgreSQL', () => {
-  let testDb: TestDatabase;
   let one: Instance;
   let two: Instance;
+  let close: () => Promise<void>;
   /** The owner, signed in on each instance. */
   let ownerOn1: Client;
   let ownerOn2: Client;
@@ -27,9 +25,7 @@ describe('access cache across processes on PostgreSQL', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    one = await startInstance(testDb.url);
-    two = await startInstance(testDb.url);
+    ({ one, two, close } = await startTwoInstances());
     ownerOn1 = new Client(one.url);
     const signup = await ownerOn1.post('/api/v1/signup', {
       username: 'procowner', email: 'procowner@example.com', password: PASSWORD, firstName: 'Proc', lastName: 'Owner', organizationName: 'Two Processes',
@@ -41,10 +37,7 @@ describe('access cache across processes on PostgreSQL', () => {
     expect((await ownerOn2.post('/api/v1/session', { login: 'procowner', password: PASSWORD })).status).toBe(200);
     expect((await ownerOn1.post(`${org}/roles`, { key: 'agent', name: 'Agent', permissions: ['members.read', 'members.invite'] })).status).toBe(201);
   });
-  afterAll(async () => {
-    for (const instance of [one, two]) await instance?.close();
-    await testDb?.drop();
-  });
+  afterAll(async () => { await close?.(); });
 
   async function addMember(role: string): Promise<string> {
     const name = `proc${++counter}`;
@@ -59,18 +52,9 @@ describe('access cache across processes on PostgreSQL', () => {
     return res.body as { allowed: boolean; reason: string };
   };
 
-  /** Polls instance 2 until it gives `expected`; returns how long that took after the change returned. */
-  async function msUntilOn2(userId: string, permission: string, expected: { allowed: boolean; reason: string }): Promise<number> {
-    const start = performance.now();
-    let last = await checkOn2(userId, permission);
-    while (last.reason !== expected.reason || last.allowed !== expected.allowed) {
-      if (performance.now() - start > 5 * WITHIN_MS) break;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      last = await checkOn2(userId, permission);
-    }
-    expect(last).toEqual(expected);
-    return performance.now() - start;
-  }
+  /** How long instance 2 takes to give `expected` after the change returned. */
+  const msUntilOn2 = (userId: string, permission: string, expected: { allowed: boolean; reason: string }) =>
+    msUntil(() => checkOn2(userId, permission), expected);
 
   it('runs on two instances, each with its own PostgreSQL connections', () => {
     expect([one.database.dialect, two.database.dialect]).toEqual(['postgres', 'postgres']);

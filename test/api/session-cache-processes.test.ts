@@ -7,40 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { startInstance, type Instance } from '../support/instances.js';
+import { msUntil, startTwoInstances, WITHIN_MS, type Instance } from '../support/instances.js';
 import { PASSWORD } from '../support/server.js';
 
-/** A change is honoured by the other process before this much time has passed (in practice, a few ms). */
-const WITHIN_MS = 1000;
-
-/** Polls until `probe` answers `expected`; returns the milliseconds it took. */
-async function msUntil(probe: () => Promise<unknown>, expected: unknown): Promise<number> {
-  const start = performance.now();
-  let last = await probe();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && performance.now() - start < 5 * WITHIN_MS) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    last = await probe();
-  }
-  expect(last).toEqual(expected);
-  return performance.now() - start;
-}
-
 describe('sessions and API keys across processes on PostgreSQL', () => {
-  let testDb: TestDatabase;
   let one: Instance;
   let two: Instance;
+  let close: () => Promise<void>;
   let counter = 0;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    one = await startInstance(testDb.url);
-    two = await startInstance(testDb.url);
+    ({ one, two, close } = await startTwoInstances());
   });
-  afterAll(async () => {
-    for (const instance of [one, two]) await instance?.close();
-    await testDb?.drop();
-  });
+  afterAll(async () => { await close?.(); });
 
   /** A new user signed up through instance 1; the browser's cookie works on both. */
   async function browser(): Promise<{ on1: Client; on2: Client; organizationId: string; username: string }> {

@@ -5,11 +5,13 @@
  * the test can look inside. test/support/processes.ts starts real `roster` processes instead.
  */
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { App } from '../../src/http/types.js';
+import { createTestDatabase } from './databases.js';
 import { TEST_LIMITS } from './server.js';
 
 export interface Instance {
@@ -33,4 +35,33 @@ export async function startInstance(databaseUrl: string, env: Env = {}): Promise
       await database.close();
     },
   };
+}
+
+/** Two Roster processes on one new PostgreSQL database; `close` stops both and drops the database. */
+export async function startTwoInstances(): Promise<{ one: Instance; two: Instance; close(): Promise<void> }> {
+  const testDb = await createTestDatabase('postgres');
+  const one = await startInstance(testDb.url);
+  const two = await startInstance(testDb.url);
+  return {
+    one, two,
+    async close() {
+      for (const instance of [one, two]) await instance.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** A change made through one process is honoured by the others before this much time has passed (in practice, a few ms). */
+export const WITHIN_MS = 1000;
+
+/** Polls `probe` until it answers `expected` (deep equality); returns the milliseconds it took, or fails after 5 × WITHIN_MS. */
+export async function msUntil(probe: () => Promise<unknown>, expected: unknown): Promise<number> {
+  const start = performance.now();
+  let last = await probe();
+  while (!isDeepStrictEqual(last, expected)) {
+    if (performance.now() - start > 5 * WITHIN_MS) throw new Error(`still ${JSON.stringify(last)}, not ${JSON.stringify(expected)}, after ${5 * WITHIN_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    last = await probe();
+  }
+  return performance.now() - start;
 }

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, page } from '../../src/domain/cursor.js';
 import { RosterError } from '../../src/domain/errors.js';
 import { assertCanGrantRole, assertNotOwner } from '../../src/domain/member-rules.js';
 import { DEFAULT_PASSWORD_POLICY, passwordViolations } from '../../src/domain/password-policy.js';
-import { notHeld, permissionSet } from '../../src/domain/permissions.js';
+import { intersection, notHeld, permissionSet } from '../../src/domain/permissions.js';
 import { communicationName, effectiveDisplayName, gravatarUrl, renderClickToDial } from '../../src/domain/profile.js';
 import { isValidUsername } from '../../src/domain/username.js';
 
@@ -68,6 +68,17 @@ describe('permissions', () => {
   });
   it('lists what a holder lacks', () => {
     expect(notHeld(permissionSet(['members.read']), ['members.read', 'audit.read'])).toEqual(['audit.read']);
+  });
+  it('an API key holds only what both its own set and its creator\'s hold', () => {
+    const key = permissionSet(['audit.read', 'members.read']);
+    const both = intersection(key, permissionSet(['members.read', 'roles.manage']));
+    expect(['audit.read', 'members.read', 'roles.manage'].map((p) => both.has(p))).toEqual([false, true, false]);
+    expect(both).toMatchObject({ all: false });
+    expect(both.list()).toEqual(['members.read']);
+    // An owner or admin creator lends everything the key names, and nothing more.
+    expect(intersection(key, permissionSet(['*']))).toBe(key);
+    expect(intersection(permissionSet(['*']), key)).toBe(key);
+    expect(intersection(key, permissionSet([])).list()).toEqual([]);
   });
 });
 

@@ -23,9 +23,14 @@ export async function findApiKey(db: Db, organizationId: string, id: string): Pr
   return db.selectFrom('api_keys').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
+/** A key's row, with whether the person its access is bounded by is a super admin (null: no such person). */
+export type ApiKeyWithCreator = ApiKeyRow & { creator_super_admin: number | null };
+
 /** The one lookup that is not tenant-scoped: a bearer key names its organization only through its row. */
-export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRow | undefined> {
-  return db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyWithCreator | undefined> {
+  return db.selectFrom('api_keys').leftJoin('users', 'users.id', 'api_keys.creator_user_id')
+    .selectAll('api_keys').select('users.super_admin as creator_super_admin')
+    .where('api_keys.prefix', '=', prefix).executeTakeFirst();
 }
 
 export async function revokeApiKey(db: Db, organizationId: string, id: string, revokedAt: string): Promise<void> {

@@ -3,6 +3,7 @@
  * and resources registered by the host application.
  */
 import type { Kysely } from 'kysely';
+import { announceChange } from '../change-notices.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -37,18 +38,24 @@ export async function findResources(db: Db, organizationId: string, type: string
 }
 
 /**
- * Removes a permission from every role, group and override of the organization, so a permission
- * dropped from the catalogue grants nothing any more.
+ * Removes a permission from every role, group, override and API key of the organization, so a
+ * permission dropped from the catalogue grants nothing any more, and registering it again later
+ * does not bring back a grant made before.
  */
 export async function purgePermissions(db: Db, organizationId: string, isPurged: (permission: string) => boolean): Promise<void> {
-  for (const table of ['roles', 'groups'] as const) {
+  const changedKeys: string[] = [];
+  for (const table of ['roles', 'groups', 'api_keys'] as const) {
     const rows = await db.selectFrom(table).select(['id', 'permissions']).where('organization_id', '=', organizationId).execute();
     for (const row of rows) {
       const permissions = JSON.parse(row.permissions) as string[];
       const kept = permissions.filter((p) => !isPurged(p));
-      if (kept.length !== permissions.length) await db.updateTable(table).set({ permissions: JSON.stringify(kept) }).where('id', '=', row.id).execute();
+      if (kept.length === permissions.length) continue;
+      await db.updateTable(table).set({ permissions: JSON.stringify(kept) }).where('id', '=', row.id).execute();
+      if (table === 'api_keys') changedKeys.push(row.id);
     }
   }
+  // Keys are served from each process's key cache, which hears of its rows' changes this way.
+  await announceChange(db, 'api_key', changedKeys);
   const overrides = await db.selectFrom('member_permissions').select('permission').distinct().where('organization_id', '=', organizationId).execute();
   const purged = overrides.map((o) => o.permission).filter(isPurged);
   if (purged.length > 0) await db.deleteFrom('member_permissions').where('organization_id', '=', organizationId).where('permission', 'in', purged).execute();
