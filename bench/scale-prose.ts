@@ -49,8 +49,8 @@ instance.
 ## Which route a search takes
 
 No single index is ordered by username and finds a term in four columns, so a search
-(\`src/db/queries/member-search.ts\`) first looks how many members it matches, up to 1,000 (2,000
-for a substring on SQLite, \`sparseMatches\`), reading at most that many index entries: a prefix counts its four index ranges
+(\`src/db/queries/member-search.ts\`) first looks how many members it matches, up to 1,000
+(\`SPARSE_MATCHES\`), reading at most that many index entries: a prefix counts its four index ranges
 and reads the ids only when they are few; a substring reads the matching ids at once (from the GIN
 index or FTS5, as a materialized CTE so that PostgreSQL plans the trigram read for all matches rather
 than walking the list to find the first few), since counting them would read the trigram index twice;
@@ -59,7 +59,7 @@ than walking the list to find the first few), since counting them would read the
   to the query as a list (\`json_each(?)\` on SQLite, \`unnest($1::text[])\` on PostgreSQL):
   \`FROM (ids) CROSS JOIN members\` (SQLite keeps a CROSS JOIN's order; without it, knowing no sizes,
   it walked the list in username order to spare the sort and tested every member against the
-  matches) — and sorted (at most 999 or 1,999 rows), with the status, role, group and cursor conditions applied
+  matches) — and sorted (at most 999 rows), with the status, role, group and cursor conditions applied
   on the way. A list of ids also keeps PostgreSQL's planner from flattening a trigram subquery into
   the walk below: it guesses a trigram match at a handful of rows, and walked 60,000 members to test
   each against a rare name's 600 matches (215 ms at 100,000 members);
@@ -94,9 +94,11 @@ each run; read the CPU per request more than the wall-clock percentiles):
   Before the materialized CTE it was worse (a walk of 180,000 entries, 45 ms and more), and before the
   index-only walk worse again (117 ms p95). Not done: a trigram index per organization's rows
   (\`btree_gin\` with the organization first), which would read only that organization's candidates.
-- **A rare name on SQLite** sorts up to 2,000 exact FTS5 matches (about 1,400 at 200,000 members)
-  instead of walking; each match costs a lookup of its member row by key, which at 1,000,000 users
-  mostly misses SQLite's 2 MB page cache and goes to the operating system's: a few ms for the page.
+- **A rare name at 1,000,000 users on SQLite** (about 1,400 matches among 200,000) takes the walk,
+  and its matches cluster in username order (three of the five username styles start with the first
+  name), so the walk passes about 58,000 entries before its first page. Sorting up to 2,000 matches
+  instead was tried and dropped: it spared the rare name a few ms and cost every common term (\`son\`)
+  about 10 ms of CPU, reading 2,000 trigram matches before deciding to walk.
 - **Roster's memory** is the built server's, run as \`roster serve\` runs it (one garbage-collector
   thread): see benchmarks.md, section 2. It does not grow with the data: the same at 100,000
   members as at 1,000,000 users.
