@@ -112,10 +112,13 @@ export async function fewMatches(db: Db, organizationId: string, status: MemberS
       .where('organization_id', '=', organizationId).where('status', 'in', statusesOf(status)).where(k, '>=', search.term).where(k, '<', to));
     if ((await countRows(db, rest.reduce((union, q) => union.unionAll(q), first!).limit(cap))) >= cap) return undefined;
   }
-  // Materialized, so that PostgreSQL plans the matches for all of them, not for the first `cap`:
-  // planned for a few, it walked the organization's list testing each member, 180,000 for a rare name.
-  const matches = db.with((cte) => cte('matches').materialized(), () => matchingMemberIds(db, organizationId, status, search))
-    .selectFrom('matches').select('matches.user_id').limit(cap);
+  // On PostgreSQL a materialized CTE, so that the matches are planned for all of them, not for the
+  // first `cap`: planned for a few, it walked the organization's list testing each member, 180,000
+  // for a rare name; it still stops at `cap`. SQLite computes a materialized CTE whole before the
+  // LIMIT (every FTS5 match of a common term), and its plan for FTS5 needs no such help.
+  const matches = isPostgres(db)
+    ? db.with((cte) => cte('matches').materialized(), () => matchingMemberIds(db, organizationId, status, search)).selectFrom('matches').select('matches.user_id').limit(cap)
+    : db.selectFrom(matchingMemberIds(db, organizationId, status, search).as('matches')).select('matches.user_id').limit(cap);
   const ids = (await matches.execute()).map((r) => r.user_id);
   return ids.length < cap ? ids : undefined;
 }
