@@ -97,8 +97,8 @@ each run; read the CPU per request more than the wall-clock percentiles):
 - **A rare name at 1,000,000 users on SQLite** (about 1,400 matches among 200,000) takes the walk,
   and its matches cluster in username order (three of the five username styles start with the first
   name), so the walk passes about 58,000 entries before its first page. Sorting up to 2,000 matches
-  instead was tried and dropped: it spared the rare name a few ms and cost every common term (\`son\`)
-  about 10 ms of CPU, reading 2,000 trigram matches before deciding to walk.
+  instead was tried and not kept: every common term (\`son\`) then reads 2,000 trigram matches
+  before deciding to walk, and the saving on the rare name did not show apart from run-to-run noise.
 - **Roster's memory** is the built server's, run as \`roster serve\` runs it (one garbage-collector
   thread): see benchmarks.md, section 2. It does not grow with the data: the same at 100,000
   members as at 1,000,000 users.
