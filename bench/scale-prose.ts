@@ -52,8 +52,8 @@ No single index is ordered by username and finds a term in four columns, so a se
 (\`src/db/queries/member-search.ts\`) first looks how many members it matches, up to 1,000
 (\`SPARSE_MATCHES\`), reading at most that many index entries: a prefix counts its four index ranges
 and reads the ids only when they are few; a substring reads the matching ids at once (from the GIN
-index or FTS5, as a materialized CTE so that PostgreSQL plans the trigram read for all matches rather
-than walking the list to find the first few), since counting them would read the trigram index twice;
+index or FTS5; on PostgreSQL as a materialized CTE, so that it plans the trigram read for all matches
+rather than walking the list to find the first few), since counting them would read the trigram index twice;
 
 - **fewer** (a rare name, a typo, nothing at all): the page is read from those ids, handed
   to the query as a list (\`json_each(?)\` on SQLite, \`unnest($1::text[])\` on PostgreSQL):
