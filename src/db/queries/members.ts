@@ -144,8 +144,7 @@ export async function listMembershipsOfUser(db: Db, userId: string): Promise<Arr
 }
 
 export function toMember(row: ListedMember): Member {
-  return {
-    ...toProfile(row),
+  return Object.assign(toProfile(row), {
     userId: row.user_id,
     role: row.role,
     status: row.status,
@@ -154,5 +153,5 @@ export function toMember(row: ListedMember): Member {
     addedVia: row.added_via,
     joinedAt: row.created_at,
     deactivatedAt: row.deactivated_at,
-  };
+  });
 }

@@ -28,7 +28,7 @@ export function meRoutes(app: App, { services, auth }: RouteDeps): void {
     // serializer, so exactly as it would be) once, not on every request.
     let body = serializedMe.get(session);
     if (body === undefined) {
-      body = reply.serialize({ ...toUser(session.user), currentOrganizationId: session.currentOrganizationId, requiredActions: session.pendingActions });
+      body = reply.serialize(Object.assign(toUser(session.user), { currentOrganizationId: session.currentOrganizationId, requiredActions: session.pendingActions }));
       serializedMe.set(session, body);
     }
     return reply.type('application/json; charset=utf-8').send(body);
