@@ -2,7 +2,7 @@
  * @module How a user appears to others: display name in history and logs, alias in communications
  * (falling back to the real name, seed 000), Gravatar avatar (seed 001), click-to-dial links (seed 002).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface NamedUser {
   username: string;
@@ -22,7 +22,7 @@ export const effectiveDisplayName = (u: NamedUser): string =>
 export const communicationName = (u: NamedUser): string => u.alias?.trim() || fullName(u) || u.username;
 
 export const gravatarUrl = (email: string): string =>
-  `https://www.gravatar.com/avatar/${createHash('md5').update(email.trim().toLowerCase()).digest('hex')}?d=identicon`;
+  `https://www.gravatar.com/avatar/${hash('md5', email.trim().toLowerCase())}?d=identicon`;
 
 /**
  * Renders a click-to-dial template such as `https://pbx/?phone=[Field:PhoneNumber]&ext=[Field:Ext]`

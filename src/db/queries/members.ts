@@ -24,8 +24,11 @@ export interface MemberFilter {
   limit: number;
 }
 
+/** The membership columns a listed member shows (toMember), and the list's sort key. */
+const LISTED_MEMBER_COLUMNS = ['user_id', 'username_key', 'role', 'status', 'added_by', 'added_via', 'created_at', 'deactivated_at'] as const satisfies ReadonlyArray<keyof MemberRow>;
+
 /** A member as the list shows them: the membership, the user's profile, the groups they are in (seed 002). */
-export type ListedMember = MemberRow & ProfileRow & { groups: MemberGroup[] };
+export type ListedMember = Pick<MemberRow, (typeof LISTED_MEMBER_COLUMNS)[number]> & ProfileRow & { groups: MemberGroup[] };
 
 /** A member with their whole user row, for the write paths that check or change it. */
 export type MemberRecord = MemberRow & UserRow & { groups: MemberGroup[] };
@@ -34,7 +37,7 @@ export type MemberRecord = MemberRow & UserRow & { groups: MemberGroup[] };
 const withUser = (db: Db) => db.selectFrom('members as m').innerJoin('users as u', 'u.id', 'm.user_id').selectAll('u').selectAll('m');
 
 /** Adds each member's groups with one more query, however many members there are. */
-async function withGroups<Row extends MemberRow>(db: Db, organizationId: string, rows: Row[]): Promise<Array<Row & { groups: MemberGroup[] }>> {
+async function withGroups<Row extends Pick<MemberRow, 'user_id'>>(db: Db, organizationId: string, rows: Row[]): Promise<Array<Row & { groups: MemberGroup[] }>> {
   const groups = await groupsOfMembers(db, organizationId, rows.map((r) => r.user_id));
   return rows.map((r) => ({ ...r, groups: groups.get(r.user_id) ?? [] }));
 }
@@ -69,9 +72,10 @@ export async function listMembers(db: Db, organizationId: string, f: MemberFilte
   }
   const page = keys.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit);
   // CROSS JOIN again so SQLite starts from the page's 50 keys rather than from the whole list. The
-  // list reads the profile columns only: not the password hash, nor keys the member row repeats.
+  // list reads the columns it shows only (each one is parsed and kept per row): not the password
+  // hash, nor the search keys the member row repeats.
   const rows = await db.selectFrom(page.as('page')).crossJoin('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).selectAll('m')
+    .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).select(LISTED_MEMBER_COLUMNS.map((c) => `m.${c}` as const))
     .where('m.organization_id', '=', organizationId).whereRef('m.user_id', '=', 'page.user_id')
     .orderBy('page.username_key').orderBy('page.user_id').execute();
   return withGroups(db, organizationId, rows);
