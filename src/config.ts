@@ -105,7 +105,9 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins: [...new Set([...origins({ PUBLIC_URL: publicUrl }, 'PUBLIC_URL'), ...origins(env, 'ALLOWED_ORIGINS')])],
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'roster:',
     mailWorker: bool(env.MAIL_WORKER, true),
-    mailPollMs: int(env, 'MAIL_POLL_MS', 500),
-    mailLeaseMs: int(env, 'MAIL_LEASE_MS', 60_000),
+    // 0 would poll without pause, and a lease of 0 would let every worker take over every message
+    // while it is being sent: the same email twice.
+    mailPollMs: int(env, 'MAIL_POLL_MS', 500, 1),
+    mailLeaseMs: int(env, 'MAIL_LEASE_MS', 60_000, 1000),
   };
 }

@@ -135,6 +135,13 @@ describe('the documented defaults', () => {
     expect(config.allowedOrigins).toEqual(['http://127.0.0.1:3000']);
   });
 
+  it('MAIL_POLL_MS below 1 and MAIL_LEASE_MS below 1000 are refused at start, naming the variable (a lease of 0 would send one email twice)', () => {
+    expect(() => loadConfig({ MAIL_POLL_MS: '0' })).toThrow('MAIL_POLL_MS must be a whole number of at least 1, got "0"');
+    expect(() => loadConfig({ MAIL_LEASE_MS: '0' })).toThrow('MAIL_LEASE_MS must be a whole number of at least 1000, got "0"');
+    expect(() => loadConfig({ MAIL_LEASE_MS: '999' })).toThrow(/MAIL_LEASE_MS/);
+    expect(loadConfig({ MAIL_POLL_MS: '1', MAIL_LEASE_MS: '1000' })).toMatchObject({ mailPollMs: 1, mailLeaseMs: 1000 });
+  });
+
   it('SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS below 1 are refused at start, naming the variable (0 would end every session at once)', () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow('SESSION_IDLE_MINUTES must be a whole number of at least 1, got "0"');
     expect(() => loadConfig({ SESSION_ABSOLUTE_HOURS: '0' })).toThrow('SESSION_ABSOLUTE_HOURS must be a whole number of at least 1, got "0"');
