@@ -214,13 +214,14 @@ run (load average above): a request that needs 4 ms of CPU waits its turn behind
 wall-clock percentiles, p95 and p99 above all, are inflated by queueing that has nothing to do with
 Roster; the server CPU per request shows what a request costs.
 
-How a search stays on an index (\`src/db/queries/member-search.ts\`, migration
-\`0007_members_substring_search\`; details and plans in [scale.md](scale.md)): a search first counts
-its matches on the search indexes, up to 1,000. Fewer — a rare name, a typo, nothing at all — and the
-page is read from the matches (four prefix index ranges; pg_trgm on PostgreSQL, FTS5 trigram on SQLite
-for a substring) and sorted; that many or more, and the list is walked in username order on its
-covering index, testing each entry, which finds a page of matches soon. A search that matches nothing
-now costs a count of zero index entries instead of a walk past every member.
+How a search stays on an index (\`src/db/queries/member-search.ts\`, migrations
+\`0007_members_substring_search\` and \`0011_members_org_trigram\`; details and plans in
+[scale.md](scale.md)): a prefix first counts its matches on four index ranges, up to 1,000; a
+substring first walks the list's first 5,000 entries, where a common term fills its page, and only
+then reads its matches, up to 5,000 (FTS5 trigram on SQLite, the organization's pg_trgm index on
+PostgreSQL). Fewer than the cap — a rare name, a typo, nothing at all — and the page is read from
+the matches and sorted; as many or more, and the list is walked in username order on its covering
+index, testing each entry.
 
 ${BEFORE_AFTER_MEMBERS}`;
 }

@@ -30,8 +30,8 @@ seed ends with \`VACUUM ANALYZE\`. Its wall-clock time on the benchmark machine 
 |---|---|---|
 | \`members_search_idx\` (organization, status, username, user id, role, email, first name, last name) | both (migration 0005) | every page in username order: first page, cursor, role filter, and searches with many matches, tested on the index entry |
 | \`members_email_idx\`, \`members_first_idx\`, \`members_last_idx\` (organization, status, key) | both (migration 0001) | prefix searches with few matches: an index range per key |
-| \`members_trgm_idx\`: GIN, \`gin_trgm_ops\` on the four keys | PostgreSQL (migration 0006) | substring searches with few matches: \`key LIKE '%term%'\` |
-| \`members_fts\`: FTS5, \`tokenize = 'trigram case_sensitive 1'\`, contentless | SQLite (migration 0006) | substring searches with few matches: \`members_fts MATCH '"term"'\` |
+| \`members_org_trgm_idx\`: GIN on (organization, the four keys as one newline-separated text with \`gin_trgm_ops\`), \`btree_gin\` | PostgreSQL (migration 0011) | substring searches with few matches: \`(keys) LIKE '%term%'\`, one organization's candidates only |
+| \`members_fts\`: FTS5, \`tokenize = 'trigram case_sensitive 1'\`, contentless | SQLite (migration 0007) | substring searches with few matches: \`members_fts MATCH '"term"'\` |
 | \`group_members\` primary key (organization, group, user) | both | the group filter |
 
 The four search keys (\`username_key\`, \`email_key\`, \`first_name_key\`, \`last_name_key\`) are the
@@ -49,24 +49,32 @@ instance.
 ## Which route a search takes
 
 No single index is ordered by username and finds a term in four columns, so a search
-(\`src/db/queries/member-search.ts\`) first looks how many members it matches, up to 1,000
-(\`SPARSE_MATCHES\`), reading at most that many index entries: a prefix counts its four index ranges
-and reads the ids only when they are few; a substring reads the matching ids at once (from the GIN
-index or FTS5; on PostgreSQL as a materialized CTE, so that it plans the trigram read for all matches
-rather than walking the list to find the first few), since counting them would read the trigram index twice;
+(\`src/db/queries/member-search.ts\`) picks one of two routes by how many members it matches:
 
-- **fewer** (a rare name, a typo, nothing at all): the page is read from those ids, handed
-  to the query as a list (\`json_each(?)\` on SQLite, \`unnest($1::text[])\` on PostgreSQL):
-  \`FROM (ids) CROSS JOIN members\` (SQLite keeps a CROSS JOIN's order; without it, knowing no sizes,
-  it walked the list in username order to spare the sort and tested every member against the
-  matches) — and sorted (at most 999 rows), with the status, role, group and cursor conditions applied
-  on the way. A list of ids also keeps PostgreSQL's planner from flattening a trigram subquery into
-  the walk below: it guesses a trigram match at a handful of rows, and walked 60,000 members to test
-  each against a rare name's 600 matches (215 ms at 100,000 members);
-- **as many or more**: the list is walked in username order on \`members_search_idx\`, and each entry is
+- **few** (a rare name, a typo, nothing at all): the page is read from the matches and sorted, with
+  the status, role, group and cursor conditions applied on the way;
+- **many**: the list is walked in username order on \`members_search_idx\`, and each entry is
   tested (prefix ranges, or \`instr\`/\`strpos\` for a substring): with m matches spread through n
-  members, a page of 50 is found after about 50 × n / m entries, 10,000 at most at 200,000 members —
-  more when the matches cluster in the username order (below).
+  members, a page of 50 is found after about 50 × n / m entries — more when the matches cluster in
+  the username order (a first name: three of the five username styles start with it).
+
+A **prefix** counts its four index ranges, up to 1,000 (\`SPARSE_MATCHES.prefix\`), reading at most
+that many index entries, and reads the ids only when they are fewer; the ids are handed to the page
+query as a list (\`json_each(?)\` on SQLite, \`unnest($1::text[])\` on PostgreSQL), \`FROM (ids) CROSS
+JOIN members\` (SQLite keeps a CROSS JOIN's order; without it, knowing no sizes, it walked the list in
+username order to spare the sort and tested every member against the matches).
+
+A **substring** first walks the list's first 5,000 entries from the cursor on (\`WALK_FIRST\`, an
+index-only scan): a term one member in 100 matches fills its page there, and most three-letter terms
+do. Only when that page comes up short are the matches read, up to 5,000
+(\`SPARSE_MATCHES.substring\`): such a term is rare, or its matches cluster, and sorting a few
+thousand matches costs less than walking to them (58,000 entries for a first name at 200,000
+members). SQLite reads the ids from FTS5 and continues as for a prefix. PostgreSQL reads the
+matches from the organization's trigram index together with the keys the page needs, in one
+statement: a materialized CTE (planned for all matches; planned for the first few, PostgreSQL
+walked the list testing each member, 180,000 for a rare name), capped at 5,000, counted, filtered
+and sorted, so each match costs the one heap row the trigram recheck reads anyway. Fewer than the
+cap: that is the page; as many: the whole list is walked.
 
 Either route first selects the page's keys only, (user id, username), and then reads the rows of
 those 50 members: \`members_search_idx\` holds every key a filter tests, so the walk is an index-only
@@ -87,29 +95,24 @@ password hash nor the keys the member row repeats.
 Measured in the run below (benchmarks.md, section 2, where the machine's load average is given with
 each run; read the CPU per request more than the wall-clock percentiles):
 
-- **A rare name on PostgreSQL at 1,000,000 users** ("substring, one name (<1%)"): the trigram index
-  covers every organization, and its posting lists for common trigrams (\`shi\`, \`ros\`) span the
-  whole instance, so finding one organization's 1,200 Hiroshis builds a bitmap of the instance's
-  candidates and rechecks each on its table row: 13–25 ms in PostgreSQL before the page is read.
-  Before the materialized CTE it was worse (a walk of 180,000 entries, 45 ms and more), and before the
-  index-only walk worse again (117 ms p95). Not done: a trigram index per organization's rows
-  (\`btree_gin\` with the organization first), which would read only that organization's candidates.
-- **A rare name at 1,000,000 users on SQLite** (about 1,400 matches among 200,000) takes the walk,
-  and its matches cluster in username order (three of the five username styles start with the first
-  name), so the walk passes about 58,000 entries before its first page. Sorting up to 2,000 matches
-  instead was tried and not kept: every common term (\`son\`) then reads 2,000 trigram matches
-  before deciding to walk, and the saving on the rare name did not show apart from run-to-run noise.
+- **A rare name on PostgreSQL** ("substring, one name (<1%)"): about 1,200 matches among 200,000
+  members cost the first walk (5,000 index entries, 3–5 ms on the benchmark machine) and then one
+  heap row per match (5–10 ms): each trigram match must be rechecked on its row. Before the
+  organization's own trigram index (migration 0011) the instance-wide index built a bitmap of every
+  organization's candidates, 16,000 for a name 1,300 members here share, and ANDed it with the
+  organization's 200,000 index entries: 30 ms before the page was read.
+- **Terms between common and rare** (2,000–5,000 matches that do not fill a page within the first
+  5,000 entries) pay the first walk and a heap row per match. The first walk's length trades them
+  against rare names, which pay it in full.
 - **Roster's memory** is the built server's, run as \`roster serve\` runs it (one garbage-collector
   thread): see benchmarks.md, section 2. It does not grow with the data: the same at 100,000
   members as at 1,000,000 users.
-
 - A common term combined with a rare filter (\`role=admin&q=an\` where "an" matches 30% of members
   and admins are 1%): the count says "many", so the list is walked in order testing both conditions,
   about 50 / (0.3 × 0.01) ≈ 17,000 index entries for a full page if the two spread evenly. Still on the index (no table
   rows read on SQLite), but not 50 entries.
-- PostgreSQL's trigram index covers every organization: the count reads the organization's matches
-  from a bitmap of the whole instance's matches (a heap check per match), so in a database where a
-  term is common elsewhere and rare here it reads more than the organization's own matches.
+- **The group filter on PostgreSQL** tests each entry of the walk against \`group_members\`, an index
+  probe each: a group of 5% of the members costs about 1,000 probes for a page (5–10 ms).
 
 ## Checking a plan by hand
 

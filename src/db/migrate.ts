@@ -15,6 +15,7 @@ import * as membersSubstring from './migrations/0007_members_substring_search.js
 import * as rateLimits from './migrations/0008_rate_limits.js';
 import * as sessionsExpiry from './migrations/0009_sessions_expiry_indexes.js';
 import * as apiKeyCreator from './migrations/0010_api_key_creator.js';
+import * as membersOrgTrigram from './migrations/0011_members_org_trigram.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_rate_limits': rateLimits,
   '0009_sessions_expiry_indexes': sessionsExpiry,
   '0010_api_key_creator': apiKeyCreator,
+  '0011_members_org_trigram': membersOrgTrigram,
 };
 
 export const latestMigration = (): string => Object.keys(MIGRATIONS).sort().at(-1) ?? '';

@@ -65,6 +65,13 @@ describe.each(DIALECTS)('member substring search on %s', (dialect) => {
     expect(await search(owner, '%on')).toEqual([]);
   });
 
+  it('matches within one key, never across two (PostgreSQL reads the four keys as one text)', async () => {
+    const owner = await signUp(server, 'span-owner');
+    await addUser(owner, { username: 'spanner', email: 'wrench@example.com', firstName: 'Nut', lastName: 'Bolt' });
+    expect(await search(owner, 'anner')).toEqual(['spanner']);
+    for (const term of ['spanner\nwrench', 'nner\nwre', 'com\nnut', 'nut\nbolt']) expect(await search(owner, term), JSON.stringify(term)).toEqual([]);
+  });
+
   it('follows every change: a new name, a new email, deactivation, deletion', async () => {
     const owner = await signUp(server, 'sync-owner');
     const settings = await owner.client.patch(`/api/v1/organizations/${owner.organization.id}`, { settings: { allowMemberDeletion: true } });

@@ -9,7 +9,9 @@
  *   index ranges, or the trigram index (pg_trgm on PostgreSQL, FTS5 on SQLite) — and sort them;
  * - many matches: walk the list in username order on its covering index and test each entry, which
  *   meets a page of matches after about 50 × organization size / matches entries.
- * Both routes apply the same test to the same keys, so a page cursor means the same on either.
+ * A substring search first walks `WALK_FIRST` entries: a common term fills its page there, and
+ * reading its trigram matches only to learn that they are many would cost more than the walk.
+ * Every route applies the same test to the same keys, so a page cursor means the same on each.
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { MemberStatus } from '../../domain/types.js';
@@ -27,12 +29,18 @@ export interface MemberSearch {
 }
 
 /**
- * From this many matches on, a search walks the list in order instead of sorting its matches.
- * (Sorting up to 2,000 for a substring, for rare names whose matches cluster in username order, was
- * tried and not kept: a common term then reads 2,000 trigram matches before its walk, and the saving
- * on rare names did not show apart from run-to-run noise.)
+ * From this many matches on, a search walks the list in order instead of sorting its matches. A
+ * substring's matches are read only after its first walk (`WALK_FIRST`) came up short, so they are
+ * rare or clustered in username order (a first name: its usernames share an initial), and a walk
+ * would pass every entry before them: sorting 5,000 costs less than walking 100,000.
  */
-export const SPARSE_MATCHES = 1000;
+export const SPARSE_MATCHES: Readonly<Record<SearchMatch, number>> = { prefix: 1000, substring: 5000 };
+
+/**
+ * A substring search first walks this many entries of the list (from the cursor on): a term that
+ * one member in 100 matches fills a page there, for the price of reading that many index entries.
+ */
+export const WALK_FIRST = 5000;
 
 /** A trigram index finds substrings of three characters or more; shorter terms match as prefixes. */
 export const SUBSTRING_MIN_LENGTH = 3;
@@ -77,9 +85,30 @@ function ftsRange(db: Db, organizationId: string) {
 const inOrganization = (db: Db, organizationId: string, status: MemberStatus | undefined) =>
   db.selectFrom('members').select('user_id').where('organization_id', '=', organizationId).where('status', 'in', statusesOf(status));
 
-/** PostgreSQL's substring search: LIKE '%term%' on any key, which the pg_trgm GIN index answers. */
+/** The four keys as one text, exactly as migration 0011 indexes it (the planner matches the expression). */
+const SEARCH_TEXT = sql.raw(`(username_key || E'\\n' || email_key || E'\\n' || first_name_key || E'\\n' || last_name_key)`);
+
+/**
+ * PostgreSQL's substring search: LIKE '%term%' on the four keys as one text, which the
+ * organization's trigram index answers (migration 0011), then the test on each key, so that a term
+ * spanning two keys does not match.
+ */
 const containingOnPostgres = (db: Db, organizationId: string, status: MemberStatus | undefined, term: string) =>
-  inOrganization(db, organizationId, status).where((eb) => eb.or(SEARCH_KEYS.map((k) => eb(k, 'like', containsPattern(term)))));
+  inOrganization(db, organizationId, status).where(sql<SqlBool>`${SEARCH_TEXT} like ${containsPattern(term)}`)
+    .where((eb) => eb.or(SEARCH_KEYS.map((k) => eb(eb.fn<number>('strpos', [eb.ref(k), eb.val(term)]), '>', 0))));
+
+/**
+ * PostgreSQL's first `cap` matches of a substring, with the keys the page is filtered and sorted by
+ * and how many there are (`matched`, at most `cap`): each match costs a heap row, read once here
+ * instead of again by id for the page. Materialized, so that PostgreSQL plans the trigram read for
+ * all matches (planned for the first few, it walked the organization's list testing each member).
+ */
+export function substringMatchesOnPostgres(db: Db, organizationId: string, status: MemberStatus | undefined, term: string, cap: number) {
+  const containing = containingOnPostgres(db, organizationId, status, term).select(['organization_id', 'username_key', 'status', 'role']);
+  return db.with((cte) => cte('matches').materialized(), () => containing)
+    .selectFrom((eb) => eb.selectFrom('matches').selectAll().limit(cap).as('capped'))
+    .selectAll('capped').select(sql<number>`count(*) over ()`.as('matched'));
+}
 
 /** The user ids of the organization's members the term matches (the few-matches route starts here). */
 export function matchingMemberIds(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch) {
@@ -96,16 +125,16 @@ export function matchingMemberIds(db: Db, organizationId: string, status: Member
 }
 
 /**
- * The user ids of the members the term matches when there are fewer than `cap`, read from the search
- * indexes alone; undefined when there are `cap` or more (the list is then walked in order). A prefix
- * is counted first, each key's range on its own index (a member matched by two keys counts twice:
- * erring high picks the in-order walk, which is right for many matches anyway), and its ids read
- * only when few. A substring's ids are read at once, up to `cap`: counting would read the trigram
- * index twice, and handing the page query a list of ids keeps PostgreSQL's planner, which guesses a
- * trigram match's size badly, from walking the whole list in order to test each member.
+ * The user ids of the members the term matches when there are fewer than `cap` (SPARSE_MATCHES),
+ * read from the search indexes alone; undefined when there are `cap` or more (the list is then
+ * walked in order). A prefix is counted first, each key's range on its own index (a member matched
+ * by two keys counts twice: erring high picks the in-order walk, which is right for many matches
+ * anyway), and its ids read only when few. A substring's ids are read at once, up to `cap`:
+ * counting would read the trigram index twice. (PostgreSQL reads a substring's matches with their
+ * keys instead, `substringMatchesOnPostgres`; listMembers picks.)
  */
 export async function fewMatches(db: Db, organizationId: string, status: MemberStatus | undefined, search: MemberSearch): Promise<string[] | undefined> {
-  const cap = SPARSE_MATCHES;
+  const cap = SPARSE_MATCHES[search.match];
   if (search.match === 'prefix') {
     const to = `${search.term}\uffff`;
     const [first, ...rest] = SEARCH_KEYS.map((k) => db.selectFrom('members').select(sql.lit(1).as('one'))
@@ -113,9 +142,8 @@ export async function fewMatches(db: Db, organizationId: string, status: MemberS
     if ((await countRows(db, rest.reduce((union, q) => union.unionAll(q), first!).limit(cap))) >= cap) return undefined;
   }
   // On PostgreSQL a materialized CTE, so that the matches are planned for all of them, not for the
-  // first `cap`: planned for a few, it walked the organization's list testing each member, 180,000
-  // for a rare name; it still stops at `cap`. SQLite computes a materialized CTE whole before the
-  // LIMIT (every FTS5 match of a common term), and its plan for FTS5 needs no such help.
+  // first `cap` (planned for a few, PostgreSQL walks the list testing each member); it still stops at
+  // `cap`. SQLite computes a materialized CTE whole before the LIMIT, and needs no such help.
   const matches = isPostgres(db)
     ? db.with((cte) => cte('matches').materialized(), () => matchingMemberIds(db, organizationId, status, search)).selectFrom('matches').select('matches.user_id').limit(cap)
     : db.selectFrom(matchingMemberIds(db, organizationId, status, search).as('matches')).select('matches.user_id').limit(cap);

@@ -2,11 +2,12 @@
  * @module Queries on members: a user inside one organization. Every function takes the organization
  * id first; lists are keyset-paginated on (username, user id) so pages stay stable under writes.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Member, MemberGroup, MemberStatus } from '../../domain/types.js';
 import type { Database, MemberRow, UserRow } from '../schema.js';
 import { groupsOfMembers } from './groups.js';
-import { fewMatches, idTable, matchesKeys, searchOf, type SearchMatch } from './member-search.js';
+import { isPostgres } from '../dialect.js';
+import { fewMatches, idTable, matchesKeys, searchOf, SPARSE_MATCHES, substringMatchesOnPostgres, WALK_FIRST, type MemberSearch, type SearchMatch } from './member-search.js';
 import { PROFILE_COLUMNS, toProfile, type ProfileRow } from './users.js';
 
 type Db = Kysely<Database>;
@@ -42,18 +43,61 @@ async function withGroups<Row extends Pick<MemberRow, 'user_id'>>(db: Db, organi
   return rows.map((r) => ({ ...r, groups: groups.get(r.user_id) ?? [] }));
 }
 
+/**
+ * Where a page's keys are read from: the list walked in order (all of it, or its first entries), a
+ * search's matches by id, or (PostgreSQL, substring) its first matches with their keys.
+ */
+type PageSource = { walk: 'all' | number } | { ids: readonly string[] } | { matchesUpTo: number };
+
 export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<ListedMember[]> {
   const search = f.q ? searchOf(f.q, f.match) : undefined;
-  // A search with few matches reads the page from them; with many, walks the list in order (see member-search.ts).
+  // The routes a search takes are in member-search.ts: a substring walks the first entries, then a
+  // search with few matches reads the page from them, and one with many walks the whole list.
+  if (search?.match === 'substring') {
+    const walked = await pageOf(db, organizationId, f, search, { walk: WALK_FIRST });
+    if (walked.length >= f.limit) return withGroups(db, organizationId, walked);
+    if (isPostgres(db)) {
+      const found = await pageOf(db, organizationId, f, search, { matchesUpTo: SPARSE_MATCHES.substring });
+      // Fewer matches than the cap: the page is theirs. An empty page says so only when nothing
+      // but the matches' own conditions applied (no role, group or cursor could have dropped them).
+      const few = found.length > 0 ? Number(found[0]!.matched) < SPARSE_MATCHES.substring : !f.role && !f.group && !f.after;
+      return withGroups(db, organizationId, few ? found : await pageOf(db, organizationId, f, search, { walk: 'all' }));
+    }
+  }
   const few = search && (await fewMatches(db, organizationId, f.status, search));
+  return withGroups(db, organizationId, await pageOf(db, organizationId, f, search, few ? { ids: few } : { walk: 'all' }));
+}
+
+/**
+ * After the keyset cursor, as two conditions: the first says nothing the second does not, but
+ * neither SQLite nor PostgreSQL turns an OR into an index range, and without it a page deep in the
+ * list scans every row before it.
+ */
+function afterCursor([key, id]: [string, string], table: '' | 'm.'): Array<Expression<SqlBool>> {
+  const username = sql.ref(`${table}username_key`);
+  return [sql<SqlBool>`${username} >= ${key}`, sql<SqlBool>`(${username} > ${key} or (${username} = ${key} and ${sql.ref(`${table}user_id`)} > ${id}))`];
+}
+
+/** The list's first `count` entries from the cursor on, in order, with the keys a filter tests. */
+function firstEntries(db: Db, organizationId: string, f: MemberFilter, count: number) {
+  let entries = db.selectFrom('members')
+    .select(['organization_id', 'user_id', 'username_key', 'status', 'role', 'email_key', 'first_name_key', 'last_name_key'])
+    .where('organization_id', '=', organizationId);
+  if (f.status) entries = entries.where('status', '=', f.status);
+  for (const condition of f.after ? afterCursor(f.after, '') : []) entries = entries.where(condition);
+  return entries.orderBy('username_key').orderBy('user_id').limit(count);
+}
+
+async function pageOf(db: Db, organizationId: string, f: MemberFilter, search: MemberSearch | undefined, source: PageSource) {
   // The page's keys first, on the covering index alone (members_search_idx holds every key a filter
   // tests), then the rows of those 50: the walk tests thousands of entries when matches are many,
   // and PostgreSQL reads a heap row for each one it tests unless the query asks for keys only.
-  let keys = (few
+  let keys = ('ids' in source
     // FROM the matches CROSS JOIN members: SQLite keeps that order (its planner would otherwise walk
     // the list in username order to spare the sort, testing every member against the matches).
-    ? db.selectFrom(idTable(db, few).as('matches')).crossJoin('members as m').whereRef('m.user_id', '=', 'matches.user_id')
-    : db.selectFrom('members as m'))
+    ? db.selectFrom(idTable(db, source.ids).as('matches')).crossJoin('members as m').whereRef('m.user_id', '=', 'matches.user_id')
+    : 'matchesUpTo' in source ? db.selectFrom(substringMatchesOnPostgres(db, organizationId, f.status, search!.term, source.matchesUpTo).as('m'))
+    : source.walk === 'all' ? db.selectFrom('members as m') : db.selectFrom(firstEntries(db, organizationId, f, source.walk).as('m')))
     .select(['m.user_id', 'm.username_key']).where('m.organization_id', '=', organizationId);
   if (f.status) keys = keys.where('m.status', '=', f.status);
   if (f.role) keys = keys.where('m.role', '=', f.role);
@@ -62,23 +106,18 @@ export async function listMembers(db: Db, organizationId: string, f: MemberFilte
     keys = keys.where((eb) => eb.exists(eb.selectFrom('group_members as gm').select('gm.user_id')
       .where('gm.organization_id', '=', organizationId).where('gm.group_id', '=', group).whereRef('gm.user_id', '=', 'm.user_id')));
   }
-  if (search && !few) keys = keys.where((eb) => matchesKeys(db, eb, search));
-  if (f.after) {
-    const [key, id] = f.after;
-    // The first condition says nothing the second does not, but neither SQLite nor PostgreSQL turns
-    // an OR into an index range: without it a page deep in the list scans every row before it.
-    keys = keys.where('m.username_key', '>=', key)
-      .where((eb) => eb.or([eb('m.username_key', '>', key), eb.and([eb('m.username_key', '=', key), eb('m.user_id', '>', id)])]));
-  }
-  const page = keys.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit);
+  if (search && 'walk' in source) keys = keys.where((eb) => matchesKeys(db, eb, search));
+  for (const condition of f.after ? afterCursor(f.after, 'm.') : []) keys = keys.where(condition);
+  // How many matches there were, where the source knows (null elsewhere): listMembers picks a route by it.
+  const counted = 'matchesUpTo' in source ? keys.select(sql<number | null>`m.matched`.as('matched')) : keys.select(sql<number | null>`null`.as('matched'));
+  const page = counted.orderBy('m.username_key').orderBy('m.user_id').limit(f.limit);
   // CROSS JOIN again so SQLite starts from the page's 50 keys rather than from the whole list. The
   // list reads the columns it shows only (each one is parsed and kept per row): not the password
   // hash, nor the search keys the member row repeats.
-  const rows = await db.selectFrom(page.as('page')).crossJoin('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).select(LISTED_MEMBER_COLUMNS.map((c) => `m.${c}` as const))
+  return db.selectFrom(page.as('page')).crossJoin('members as m').innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(PROFILE_COLUMNS.map((c) => `u.${c}` as const)).select(LISTED_MEMBER_COLUMNS.map((c) => `m.${c}` as const)).select('page.matched')
     .where('m.organization_id', '=', organizationId).whereRef('m.user_id', '=', 'page.user_id')
     .orderBy('page.username_key').orderBy('page.user_id').execute();
-  return withGroups(db, organizationId, rows);
 }
 
 export async function findMember(db: Db, organizationId: string, userId: string): Promise<MemberRecord | undefined> {
