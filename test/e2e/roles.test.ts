@@ -44,6 +44,8 @@ describe('the Roles page in the console', () => {
   it('shows permissions per module with a –Show– link to the right of the module name that expands and folds that module (seed 002)', async () => {
     await list().getByRole('link', { name: 'Add New' }).click();
     const matrix = details().getByRole('table', { name: 'Module permissions of the new role' });
+    // allTextContents does not wait: on a busy machine the table is still empty when first read.
+    await matrix.getByRole('button', { name: '–Show– leads' }).waitFor();
     const rows = await matrix.getByRole('row').allTextContents();
     expect(rows[0]).toContain('Module');
     for (const action of ['Read', 'Create', 'Update', 'Delete']) expect(rows[0]).toContain(action);
