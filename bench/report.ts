@@ -217,11 +217,11 @@ Roster; the server CPU per request shows what a request costs.
 How a search stays on an index (\`src/db/queries/member-search.ts\`, migrations
 \`0007_members_substring_search\` and \`0011_members_org_trigram\`; details and plans in
 [scale.md](scale.md)): a prefix first counts its matches on four index ranges, up to 1,000; a
-substring first walks the list's first 5,000 entries, where a common term fills its page, and only
-then reads its matches, up to 5,000 (FTS5 trigram on SQLite, the organization's pg_trgm index on
-PostgreSQL). Fewer than the cap — a rare name, a typo, nothing at all — and the page is read from
-the matches and sorted; as many or more, and the list is walked in username order on its covering
-index, testing each entry.
+substring reads its matches from FTS5 on SQLite, up to 1,000, and on PostgreSQL first walks the
+list's first 5,000 entries, where a common term fills its page, then reads up to 5,000 matches from
+the organization's own pg_trgm index. Fewer than the cap — a rare name, a typo, nothing at all — and
+the page is read from the matches and sorted; as many or more, and the list is walked in username
+order on its covering index, testing each entry.
 
 ${BEFORE_AFTER_MEMBERS}
 

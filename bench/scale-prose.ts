@@ -64,17 +64,21 @@ query as a list (\`json_each(?)\` on SQLite, \`unnest($1::text[])\` on PostgreSQ
 JOIN members\` (SQLite keeps a CROSS JOIN's order; without it, knowing no sizes, it walked the list in
 username order to spare the sort and tested every member against the matches).
 
-A **substring** first walks the list's first 5,000 entries from the cursor on (\`WALK_FIRST\`, an
-index-only scan): a term one member in 100 matches fills its page there, and most three-letter terms
-do. Only when that page comes up short are the matches read, up to 5,000
-(\`SPARSE_MATCHES.substring\`): such a term is rare, or its matches cluster, and sorting a few
-thousand matches costs less than walking to them (58,000 entries for a first name at 200,000
-members). SQLite reads the ids from FTS5 and continues as for a prefix. PostgreSQL reads the
-matches from the organization's trigram index together with the keys the page needs, in one
-statement: a materialized CTE (planned for all matches; planned for the first few, PostgreSQL
-walked the list testing each member, 180,000 for a rare name), capped at 5,000, counted, filtered
-and sorted, so each match costs the one heap row the trigram recheck reads anyway. Fewer than the
-cap: that is the page; as many: the whole list is walked.
+A **substring** on SQLite reads its ids from FTS5 at once, up to 1,000 (\`SPARSE_MATCHES.substring\`;
+counting them would read the index twice), and continues as a prefix does. On PostgreSQL it first
+walks the list's first 5,000 entries from the cursor on (\`WALK_FIRST\`, an index-only scan): a term
+one member in 100 matches fills its page there, as most three-letter terms do. Only when that page
+comes up short are the matches read, up to 5,000 (\`POSTGRES_SUBSTRING_MATCHES\`): such a term is
+rare, or its matches cluster in username order, and sorting a few thousand matches costs less than
+walking to them (58,000 entries for a first name at 200,000 members). They are read from the
+organization's trigram index together with the keys the page needs, in one statement: a
+materialized CTE (planned for all matches; planned for the first few, PostgreSQL walked the list
+testing each member, 180,000 for a rare name), capped, counted, filtered and sorted, so each match
+costs the one heap row the trigram recheck reads anyway. Fewer than the cap: that is the page; as
+many: the whole list is walked. SQLite does not walk first: its walk costs more per entry and its
+FTS5 matches less, and a first walk made its three-letter searches slower (13.9 against 8.2 ms of
+CPU at 100,000 members, 18.1 against 7.8 at 1,000,000 users, in two \`npm run bench\` runs on
+2026-11-22).
 
 Either route first selects the page's keys only, (user id, username), and then reads the rows of
 those 50 members: \`members_search_idx\` holds every key a filter tests, so the walk is an index-only
@@ -101,9 +105,12 @@ each run; read the CPU per request more than the wall-clock percentiles):
   organization's own trigram index (migration 0011) the instance-wide index built a bitmap of every
   organization's candidates, 16,000 for a name 1,300 members here share, and ANDed it with the
   organization's 200,000 index entries: 30 ms before the page was read.
-- **Terms between common and rare** (2,000–5,000 matches that do not fill a page within the first
-  5,000 entries) pay the first walk and a heap row per match. The first walk's length trades them
-  against rare names, which pay it in full.
+- **Terms between common and rare on PostgreSQL** (2,000–5,000 matches that do not fill a page within
+  the first 5,000 entries: \`ian\`, \`ren\` at 1,000,000 users) pay the first walk and a heap row per
+  match. The first walk's length trades them against rare names, which pay it in full.
+- **A rare name at 1,000,000 users on SQLite** (about 1,400 matches among 200,000, more than 1,000)
+  takes the walk, and its matches cluster in username order (three of the five username styles
+  start with the first name), so the walk passes about 58,000 entries before its first page.
 - **Roster's memory** is the built server's, run as \`roster serve\` runs it (one garbage-collector
   thread): see benchmarks.md, section 2. It does not grow with the data: the same at 100,000
   members as at 1,000,000 users.

@@ -9,8 +9,9 @@
  *   index ranges, or the trigram index (pg_trgm on PostgreSQL, FTS5 on SQLite) — and sort them;
  * - many matches: walk the list in username order on its covering index and test each entry, which
  *   meets a page of matches after about 50 × organization size / matches entries.
- * A substring search first walks `WALK_FIRST` entries: a common term fills its page there, and
- * reading its trigram matches only to learn that they are many would cost more than the walk.
+ * On PostgreSQL a substring search first walks `WALK_FIRST` entries: a common term fills its page
+ * there, and reading its trigram matches only to learn that they are many would cost more than the
+ * walk; then it reads up to `POSTGRES_SUBSTRING_MATCHES` matches with their keys in one statement.
  * Every route applies the same test to the same keys, so a page cursor means the same on each.
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
@@ -28,19 +29,23 @@ export interface MemberSearch {
   match: SearchMatch;
 }
 
-/**
- * From this many matches on, a search walks the list in order instead of sorting its matches. A
- * substring's matches are read only after its first walk (`WALK_FIRST`) came up short, so they are
- * rare or clustered in username order (a first name: its usernames share an initial), and a walk
- * would pass every entry before them: sorting 5,000 costs less than walking 100,000.
- */
-export const SPARSE_MATCHES: Readonly<Record<SearchMatch, number>> = { prefix: 1000, substring: 5000 };
+/** From this many matches on, a search walks the list in order instead of sorting its matches. */
+export const SPARSE_MATCHES: Readonly<Record<SearchMatch, number>> = { prefix: 1000, substring: 1000 };
 
 /**
- * A substring search first walks this many entries of the list (from the cursor on): a term that
- * one member in 100 matches fills a page there, for the price of reading that many index entries.
+ * PostgreSQL walks this many entries of the list (from the cursor on) before reading a substring's
+ * matches: a term that one member in 100 matches fills a page there, for the price of reading that
+ * many index entries. (SQLite does not: its walk costs more per entry and its FTS5 matches less, and
+ * a first walk made its three-letter searches slower at 100,000 members and at 1,000,000 users.)
  */
 export const WALK_FIRST = 5000;
+
+/**
+ * PostgreSQL's cap on a substring's matches after the first walk: those terms are rare or cluster in
+ * username order (a first name: its usernames share an initial), where the walk passed 58,000
+ * entries, and sorting a few thousand matches costs less than walking to them.
+ */
+export const POSTGRES_SUBSTRING_MATCHES = 5000;
 
 /** A trigram index finds substrings of three characters or more; shorter terms match as prefixes. */
 export const SUBSTRING_MIN_LENGTH = 3;

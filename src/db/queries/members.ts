@@ -7,7 +7,7 @@ import type { Member, MemberGroup, MemberStatus } from '../../domain/types.js';
 import type { Database, MemberRow, UserRow } from '../schema.js';
 import { groupsOfMembers } from './groups.js';
 import { isPostgres } from '../dialect.js';
-import { fewMatches, idTable, matchesKeys, searchOf, SPARSE_MATCHES, substringMatchesOnPostgres, WALK_FIRST, type MemberSearch, type SearchMatch } from './member-search.js';
+import { fewMatches, idTable, matchesKeys, POSTGRES_SUBSTRING_MATCHES, searchOf, substringMatchesOnPostgres, WALK_FIRST, type MemberSearch, type SearchMatch } from './member-search.js';
 import { PROFILE_COLUMNS, toProfile, type ProfileRow } from './users.js';
 
 type Db = Kysely<Database>;
@@ -51,18 +51,16 @@ type PageSource = { walk: 'all' | number } | { ids: readonly string[] } | { matc
 
 export async function listMembers(db: Db, organizationId: string, f: MemberFilter): Promise<ListedMember[]> {
   const search = f.q ? searchOf(f.q, f.match) : undefined;
-  // The routes a search takes are in member-search.ts: a substring walks the first entries, then a
-  // search with few matches reads the page from them, and one with many walks the whole list.
-  if (search?.match === 'substring') {
+  // The routes a search takes are in member-search.ts: a search with few matches reads the page from
+  // them, one with many walks the whole list; on PostgreSQL a substring first walks the first entries.
+  if (search?.match === 'substring' && isPostgres(db)) {
     const walked = await pageOf(db, organizationId, f, search, { walk: WALK_FIRST });
     if (walked.length >= f.limit) return withGroups(db, organizationId, walked);
-    if (isPostgres(db)) {
-      const found = await pageOf(db, organizationId, f, search, { matchesUpTo: SPARSE_MATCHES.substring });
-      // Fewer matches than the cap: the page is theirs. An empty page says so only when nothing
-      // but the matches' own conditions applied (no role, group or cursor could have dropped them).
-      const few = found.length > 0 ? Number(found[0]!.matched) < SPARSE_MATCHES.substring : !f.role && !f.group && !f.after;
-      return withGroups(db, organizationId, few ? found : await pageOf(db, organizationId, f, search, { walk: 'all' }));
-    }
+    const found = await pageOf(db, organizationId, f, search, { matchesUpTo: POSTGRES_SUBSTRING_MATCHES });
+    // Fewer matches than the cap: the page is theirs. An empty page says so only when nothing but
+    // the matches' own conditions applied (no role, group or cursor could have dropped them).
+    const few = found.length > 0 ? Number(found[0]!.matched) < POSTGRES_SUBSTRING_MATCHES : !f.role && !f.group && !f.after;
+    return withGroups(db, organizationId, few ? found : await pageOf(db, organizationId, f, search, { walk: 'all' }));
   }
   const few = search && (await fewMatches(db, organizationId, f.status, search));
   return withGroups(db, organizationId, await pageOf(db, organizationId, f, search, few ? { ids: few } : { walk: 'all' }));
